@@ -1,0 +1,45 @@
+# The two set-up commands (see README): `make run` and `make test`. Each installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# The coming Monday (today excluded), so that the demo trajet is upcoming.
+NEXT_MONDAY := $(shell $(PYTHON) -c "import datetime as d; t=d.date.today(); print(t + d.timedelta(days=7 - t.weekday()))")
+
+.PHONY: run test install install-dev messages browser serve
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the requirements file changed.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Compile the nl/en interface translations (gettext's msgfmt).
+messages: install
+	@if [ -d locale ]; then $(BIN)/python manage.py compilemessages --ignore=.venv -v0; fi
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+run: install messages
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_demo --shift-to $(NEXT_MONDAY)
+	$(BIN)/python manage.py create_demo_users
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev messages browser
+	$(BIN)/python -m pytest

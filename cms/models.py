@@ -1,0 +1,88 @@
+"""Shared snippets: the communes, the partner organisations and the venues that every app refers to."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Commune(TranslatableMixin, index.Indexed, models.Model):
+    """One of the 19 communes of the Brussels-Capital Region.
+
+    Translatable (wagtail-localize): the name is translated ("Forest" / "Vorst"); the slug is the same in every
+    language and is what URLs and filters use (``?commune=forest``).
+    """
+
+    name = models.CharField(_("nom"), max_length=100)
+    slug = models.SlugField(
+        _("identifiant"), max_length=100, help_text=_("Identifiant stable utilisé dans les adresses, ex. « forest ».")
+    )
+    postcode = models.CharField(_("code postal"), max_length=4, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("postcode")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_commune_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(index.Indexed, models.Model):
+    """A partner structure: a MEF, an association, a training centre, a company visited."""
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    short_name = models.CharField(_("nom court"), max_length=50, blank=True, help_text=_("Sigle, ex. « EFP »."))
+    website = models.URLField(_("site web"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("website")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class Venue(index.Indexed, models.Model):
+    """A place where an activity happens (schema.org ``Place`` with its ``PostalAddress``)."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    street = models.CharField(_("rue et numéro"), max_length=200, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=10, blank=True)
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="venues"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("street"), FieldPanel("postcode"), FieldPanel("commune")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("street"),
+        index.AutocompleteField("name"),
+        index.FilterField("commune"),
+    ]
+
+    class Meta:
+        verbose_name = _("lieu")
+        verbose_name_plural = _("lieux")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address(self):
+        """One-line postal address: "street, postcode commune" (parts that are empty are left out)."""
+        town = " ".join(part for part in [self.postcode or self.commune.postcode, self.commune.name] if part)
+        return ", ".join(part for part in [self.street, town] if part)

@@ -1,0 +1,79 @@
+"""Template helpers shared by every app: time ranges in Europe/Brussels, the language switcher."""
+from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag
+def time_range(start, end):
+    """Human date range in the current time zone (Europe/Brussels) and language, inside ``<time>`` elements.
+
+    Same day: "jeudi 18 mai 2017, 08:30 – 16:30"; across days: "du … au …".
+    """
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    day = "l j F Y"
+    hour = "H:i"
+    if start.date() == end.date():
+        return format_html(
+            '<time datetime="{}">{}, {}</time> – <time datetime="{}">{}</time>',
+            start.isoformat(),
+            date_format(start, day),
+            date_format(start, hour),
+            end.isoformat(),
+            date_format(end, hour),
+        )
+    return format_html(
+        '{} <time datetime="{}">{}, {}</time> {} <time datetime="{}">{}, {}</time>',
+        _("du"),
+        start.isoformat(),
+        date_format(start, day),
+        date_format(start, hour),
+        _("au"),
+        end.isoformat(),
+        date_format(end, day),
+        date_format(end, hour),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """``[{code, name, url, is_current, is_translation}]`` for the language switcher and hreflang links.
+
+    The URL is the same page in that language when a live translation exists, else that language's home page,
+    else the language prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = Locale.get_active().language_code
+    translations = {}
+    homes = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    site = Site.find_for_request(request) if request else None
+    if site:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            homes[home.locale.language_code] = home
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        url = target.get_url(request) if target else None
+        if not url and homes.get(code):
+            url = homes[code].get_url(request)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or f"/{code}/",
+                "is_current": code == current,
+                "is_translation": target is not None,
+            }
+        )
+    return links

@@ -1,0 +1,308 @@
+"""The public agenda: AgendaPage → TrajetPage → EventPage (activities), AgendaPage → VisitPage (visit days).
+
+EventPage and VisitPage share ``ScheduledPage`` (multi-table inheritance) so that the agenda is one query over
+one table, ordered and paginated by the database, whatever mix of activities and visits it shows.
+"""
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import BaseStreamBlock
+from cms.privacy import visible_to
+
+from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
+
+
+class Phase(models.TextChoices):
+    """The three phases of the Trajet emploi, in the order a job seeker goes through them."""
+
+    ORIENTATION = "orientation", _("Orientation")
+    DECOUVERTE = "decouverte-metiers", _("Découverte des métiers")
+    OUTILLAGE = "outillage", _("Outillage")
+
+
+class AgendaPage(Page):
+    """The public listing of upcoming activities and visits, with filters (see ``events.views``)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.TrajetPage", "events.VisitPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import agenda_context  # the view module imports models; keep the cycle out of import time
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(agenda_context(self, request))
+        return context
+
+
+class TrajetPage(Page):
+    """One year's Trajet emploi: its dates and its activities, shown grouped by phase in date order."""
+
+    start_date = models.DateField(_("début"), help_text=_("Premier jour du trajet."))
+    end_date = models.DateField(_("fin"), help_text=_("Dernier jour du trajet."))
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    steering_committee = RichTextField(
+        _("comité de pilotage"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Qui pilote le trajet (structures, rôles)."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        FieldPanel("intro"),
+        FieldPanel("steering_committee"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("steering_committee")]
+
+    parent_page_types = ["events.AgendaPage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("trajet emploi")
+        verbose_name_plural = _("trajets emploi")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("La fin du trajet doit suivre son début.")})
+
+    def activities_by_phase(self, request):
+        """``[(Phase, [EventPage, ...]), ...]`` in phase order, each list by start; phases without activity omitted."""
+        activities = visible_to(
+            EventPage.objects.child_of(self).live().select_related("commune", "venue__commune").order_by("start"),
+            request,
+        ).prefetch_related("other_communes__commune")
+        groups = []
+        for phase in Phase:
+            items = [activity for activity in activities if activity.phase == phase.value]
+            if items:
+                groups.append((phase, items))
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases"] = self.activities_by_phase(request)
+        return context
+
+
+class ScheduledPage(Page):
+    """What EventPage and VisitPage share: when, where, who organises, how many may come.
+
+    ``start`` and ``end`` are aware datetimes, stored in UTC and shown in Europe/Brussels.
+    Not creatable on its own.
+    """
+
+    start = models.DateTimeField(_("début"), db_index=True, help_text=_("Date et heure de début (heure de Bruxelles)."))
+    end = models.DateTimeField(_("fin"), db_index=True, help_text=_("Date et heure de fin ; après le début."))
+    commune = models.ForeignKey(
+        "cms.Commune",
+        verbose_name=_("commune principale"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("La commune où l'activité a lieu (ou commence)."),
+    )
+    venue = models.ForeignKey(
+        "cms.Venue",
+        verbose_name=_("lieu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Laissez vide si le lieu n'est pas encore connu."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, _("Le nombre de places doit être d'au moins 1 (laissez vide si illimité)."))],
+        help_text=_("Laissez vide s'il n'y a pas de limite."),
+    )
+    registration_required = models.BooleanField(
+        _("sur inscription"), default=False, help_text=_("Cochez si les participants doivent s'inscrire.")
+    )
+    summary = models.TextField(
+        _("résumé"), max_length=400, blank=True, help_text=_("Une ou deux phrases reprises dans l'agenda.")
+    )
+    registration_info = models.TextField(
+        _("comment s'inscrire"),
+        blank=True,
+        help_text=_("Par exemple : « par téléphone au 02 … » ou « à l'accueil de la MEF »."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("registration_info"),
+        index.FilterField("start"),
+    ]
+
+    schedule_panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Quand")),
+        MultiFieldPanel(
+            [FieldPanel("commune"), InlinePanel("other_communes", label=_("Autres communes")), FieldPanel("venue")],
+            heading=_("Où"),
+        ),
+        InlinePanel("organisers", label=_("Organisateurs")),
+        MultiFieldPanel(
+            [FieldPanel("capacity"), FieldPanel("registration_required"), FieldPanel("registration_info")],
+            heading=_("Places et inscription"),
+        ),
+    ]
+
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("activité ou visite")
+        verbose_name_plural = _("activités et visites")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("La fin doit être postérieure au début.")})
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def kind(self):
+        """"activity" or "visit": the agenda's ``type`` filter values."""
+        return "visit" if self.content_type.model == "visitpage" else "activity"
+
+    @property
+    def phase_choice(self):
+        """The activity's ``Phase`` (None for a visit); reads the already-joined EventPage row, no query."""
+        try:
+            return Phase(self.eventpage.phase)
+        except (EventPage.DoesNotExist, AttributeError):
+            return Phase(self.phase) if getattr(self, "phase", None) else None
+
+    def communes(self):
+        """The main commune first, then the others in the editor's order (uses the prefetched rows)."""
+        others = [link.commune for link in self.other_communes.all() if link.commune_id != self.commune_id]
+        return [self.commune] + others
+
+
+class ScheduledPageCommune(Orderable):
+    """Another commune an activity moves through (the Horéca day: Uccle, then Forest, then Saint-Gilles)."""
+
+    page = ParentalKey(ScheduledPage, on_delete=models.CASCADE, related_name="other_communes")
+    commune = models.ForeignKey("cms.Commune", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("commune")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("autre commune")
+        verbose_name_plural = _("autres communes")
+
+
+class ScheduledPageOrganiser(Orderable):
+    """An organisation that organises an activity or a visit (schema.org ``organizer``)."""
+
+    page = ParentalKey(ScheduledPage, on_delete=models.CASCADE, related_name="organisers")
+    organisation = models.ForeignKey(
+        "cms.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisateur")
+        verbose_name_plural = _("organisateurs")
+
+
+class EventPage(ScheduledPage):
+    """One activity of a Trajet emploi, in one phase, hosted by one commune (or moving across several)."""
+
+    phase = models.CharField(_("phase"), max_length=30, choices=Phase.choices, db_index=True)
+    body = StreamField(EventBodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("phase"),
+        FieldPanel("summary"),
+        *ScheduledPage.schedule_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = ScheduledPage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["events.TrajetPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("activité")
+        verbose_name_plural = _("activités")
+
+    kind = "activity"
+
+    @property
+    def phase_choice(self):
+        return Phase(self.phase) if self.phase else None
+
+
+class VisitPage(ScheduledPage):
+    """A visit day: a timed itinerary of stops, a limit per partner organisation, meal options."""
+
+    meeting_point = models.CharField(
+        _("point de rendez-vous"), max_length=250, help_text=_("Où et comment le groupe se retrouve au départ.")
+    )
+    max_per_organisation = models.PositiveIntegerField(
+        _("maximum par organisation"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, _("Au moins 1 personne par organisation (laissez vide si illimité)."))],
+        help_text=_("Nombre maximum de personnes par structure partenaire ; vide = pas de limite."),
+    )
+    audience = models.CharField(
+        _("public"), max_length=250, blank=True, help_text=_("Qui peut participer, ex. « les partenaires de la zone sud »")
+    )
+    itinerary = StreamField(
+        [("stop", ItineraryStopBlock())], verbose_name=_("itinéraire"), blank=True, help_text=_("Les étapes, dans l'ordre.")
+    )
+    meals = StreamField([("meal", MealBlock())], verbose_name=_("repas"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        *ScheduledPage.schedule_panels[:2],
+        FieldPanel("meeting_point"),
+        *ScheduledPage.schedule_panels[2:],
+        FieldPanel("max_per_organisation"),
+        FieldPanel("audience"),
+        FieldPanel("itinerary"),
+        FieldPanel("meals"),
+        FieldPanel("body"),
+    ]
+    search_fields = ScheduledPage.search_fields + [
+        index.SearchField("meeting_point"),
+        index.SearchField("itinerary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["events.AgendaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("journée de visites")
+        verbose_name_plural = _("journées de visites")
+
+    kind = "visit"
+
+    @property
+    def phase_choice(self):
+        return None

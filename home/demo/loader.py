@@ -1,0 +1,298 @@
+"""Builds (or brings up to date) the demo site from ``home.demo.content``. Idempotent: a page, snippet or child
+row that already holds the wanted values is left alone, so a second run writes nothing and adds no revision.
+
+Pages are found by slug under their parent; snippets by name (organisations, venues) or slug (communes).
+"""
+import datetime as dt
+import json
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from cms.models import Commune, Organisation, Venue
+from events.models import AgendaPage, EventPage, ScheduledPageCommune, ScheduledPageOrganiser, TrajetPage, VisitPage
+from home.models import HomePage
+from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
+
+from . import content
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+
+
+def french_date(day, weekday=False, year=True):
+    """"jeudi 18 mai 2017" (weekday, year optional); independent of the active language."""
+    text = f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+class Timeline:
+    """Moves every seed date by a whole number of weeks so the trajet starts on ``start`` (a Monday).
+
+    Local wall-clock times are kept (9:30 stays 9:30 in Brussels, on either side of a DST change).
+    """
+
+    def __init__(self, start=None):
+        start = start or content.TRAJET_START
+        if start.weekday() != 0:
+            raise ValueError(f"{start.isoformat()} is not a Monday: the trajet starts on a Monday.")
+        self.offset = start - content.TRAJET_START
+
+    def date(self, day):
+        return day + self.offset
+
+    def words(self):
+        """The timeline's dates in French words, for the ``{placeholders}`` of ``content``."""
+        return {
+            "trajet_start": french_date(self.date(content.TRAJET_START), weekday=True),
+            "visit": french_date(self.date(content.VISIT["date"]), weekday=True),
+            "visit_short": french_date(self.date(content.VISIT["date"]), year=False),
+            "meeting": french_date(self.date(content.MEETING["date"])),
+            "next_meeting": french_date(self.date(content.MEETING["next_meeting"]["date"])),
+            "year": self.date(content.TRAJET_START).year,
+        }
+
+    def at(self, day, hour_minute):
+        """Aware datetime (Europe/Brussels) on the shifted ``day`` at local ``(hour, minute)``."""
+        return dt.datetime.combine(self.date(day), dt.time(*hour_minute), tzinfo=BRUSSELS)
+
+
+def _comparable(value):
+    """A value as it would be stored, for comparing: StreamField data without the random block ids."""
+    if hasattr(value, "raw_data"):
+        value = value.stream_block.get_prep_value(value)
+    if isinstance(value, (list, dict)):
+        text = json.dumps(value, sort_keys=True, default=str)
+        data = json.loads(text)
+
+        def strip(node):
+            if isinstance(node, dict):
+                return {k: strip(v) for k, v in node.items() if k != "id"}
+            if isinstance(node, list):
+                return [strip(v) for v in node]
+            return node
+
+        return strip(data)
+    return value
+
+
+def _children_signature(page, relation, field):
+    return [getattr(child, f"{field}_id") for child in getattr(page, relation).all()]
+
+
+def upsert_page(parent, model, slug, fields, children=None):
+    """Create ``model`` under ``parent`` with ``slug``, or update it; publish only when something changed.
+
+    :param children: ``{relation_name: (child_model, field_name, [related objects])}`` for orderable rows.
+    :returns: ``(page, changed)``.
+    """
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    children = children or {}
+    if page is None:
+        page = model(slug=slug, **fields)
+        for relation, (child_model, field, objects) in children.items():
+            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page, True
+    changed = any(_comparable(getattr(page, name)) != _comparable(value) for name, value in fields.items())
+    for name, value in fields.items():
+        setattr(page, name, value)
+    for relation, (child_model, field, objects) in children.items():
+        if _children_signature(page, relation, field) != [obj.pk for obj in objects]:
+            changed = True
+            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+    if changed or not page.live:
+        page.save_revision().publish()
+    return page, changed
+
+
+def build_snippets():
+    orgs = {}
+    for name, short, website in content.ORGANISATIONS:
+        org, _ = Organisation.objects.update_or_create(name=name, defaults={"short_name": short, "website": website})
+        orgs[short or name] = org
+    default = Locale.get_default()
+    communes = {c.slug: c for c in Commune.objects.filter(locale=default)}
+    venues = {}
+    for key, name, street, commune_slug in content.VENUES:
+        venue, _ = Venue.objects.update_or_create(
+            name=name, defaults={"street": street, "commune": communes[commune_slug], "postcode": ""}
+        )
+        venues[key] = venue
+    return orgs, communes, venues
+
+
+def build_home():
+    """The French home page as the default Site's root (replacing Wagtail's placeholder welcome page)."""
+    root = Page.get_first_root_node()
+    locale = Locale.get_default()
+    home = HomePage.objects.filter(locale=locale, depth=2).first()
+    if home is None:
+        # Wagtail's first migration leaves a plain "Welcome" page at slug "home": it gives way to ours.
+        Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+        root.refresh_from_db()
+        home, _ = upsert_page(root, HomePage, "home", {"title": content.HOME["title"], "intro": content.HOME["intro"]})
+    else:
+        upsert_page(root, HomePage, home.slug, {"title": content.HOME["title"], "intro": content.HOME["intro"]})
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Trajet emploi")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def _stream(blocks, orgs, timeline, day):
+    data = []
+    for kind, value in blocks:
+        if kind == "programme":
+            steps = [{"time": dt.time(*hm), "title": title, "description": text} for hm, title, text in value]
+            data.append(("programme", {"title": "Programme", "steps": steps}))
+        elif kind == "partners":
+            data.append(("partners", {"title": "Partenaires présents", "organisations": [orgs[o] for o in value]}))
+        else:
+            data.append((kind, value))
+    return data
+
+
+def build_agenda(home, timeline, orgs, communes, venues):
+    agenda, _ = upsert_page(home, AgendaPage, content.AGENDA["slug"], {"title": content.AGENDA["title"], "intro": content.AGENDA["intro"]})
+    t = content.TRAJET
+    words = timeline.words()
+    trajet, _ = upsert_page(
+        agenda,
+        TrajetPage,
+        t["slug"],
+        {
+            "title": t["title"].format(**words),
+            "start_date": timeline.date(content.TRAJET_START),
+            "end_date": timeline.date(content.TRAJET_START + dt.timedelta(days=t["end_offset_days"])),
+            "intro": t["intro"],
+            "steering_committee": t["steering_committee"],
+        },
+    )
+    activities = []
+    for spec in content.ACTIVITIES:
+        day = content.TRAJET_START + dt.timedelta(days=spec["day"])
+        page, _ = upsert_page(
+            trajet,
+            EventPage,
+            spec["slug"],
+            {
+                "title": spec["title"],
+                "phase": spec["phase"],
+                "summary": spec["summary"],
+                "start": timeline.at(day, spec["start"]),
+                "end": timeline.at(day, spec["end"]),
+                "commune": communes[spec["commune"]],
+                "venue": venues[spec["venue"]] if spec["venue"] else None,
+                "capacity": spec.get("capacity"),
+                "registration_required": spec["registration_required"],
+                "registration_info": spec.get("registration_info", ""),
+                "body": _stream(spec["body"], orgs, timeline, day),
+            },
+            children={
+                "other_communes": (ScheduledPageCommune, "commune", [communes[s] for s in spec["other_communes"]]),
+                "organisers": (ScheduledPageOrganiser, "organisation", [orgs[o] for o in spec["organisers"]]),
+            },
+        )
+        activities.append(page)
+    v = content.VISIT
+    visit, _ = upsert_page(
+        agenda,
+        VisitPage,
+        v["slug"],
+        {
+            "title": v["title"],
+            "summary": v["summary"],
+            "start": timeline.at(v["date"], v["start"]),
+            "end": timeline.at(v["date"], v["end"]),
+            "commune": communes[v["commune"]],
+            "venue": venues[v["venue"]],
+            "meeting_point": v["meeting_point"],
+            "max_per_organisation": v["max_per_organisation"],
+            "audience": v["audience"],
+            "registration_required": v["registration_required"],
+            "registration_info": v["registration_info"],
+            "itinerary": [
+                ("stop", {"time": dt.time(*hm), "place": place, "address": address, "description": text})
+                for hm, place, address, text in v["itinerary"]
+            ],
+            "meals": [("meal", {"label": label, "price": Decimal(price)}) for label, price in v["meals"]],
+            "body": [("paragraph", v["intro"])],
+        },
+        children={
+            "other_communes": (ScheduledPageCommune, "commune", [communes[s] for s in v["other_communes"]]),
+            "organisers": (ScheduledPageOrganiser, "organisation", [orgs[o] for o in v["organisers"]]),
+        },
+    )
+    return agenda, trajet, activities, visit
+
+
+def build_minutes(home, timeline, orgs):
+    m = content.MINUTES_INDEX
+    index, _ = upsert_page(home, MinutesIndexPage, m["slug"], {"title": m["title"], "intro": m["intro"]})
+    spec = content.MEETING
+    nxt = spec["next_meeting"]
+    words = timeline.words()
+    agenda = []
+    for item in spec["agenda"]:
+        agenda.append(
+            (
+                "item",
+                {
+                    "title": item["title"].format(**words),
+                    "discussion": item["discussion"].format(**words),
+                    "decisions": item["decisions"],
+                    "actions": [{"what": what, "who": who, "due": due} for what, who, due in item["actions"]],
+                },
+            )
+        )
+    meeting, _ = upsert_page(
+        index,
+        MeetingPage,
+        spec["slug"],
+        {
+            "title": spec["title"].format(**words),
+            "start": timeline.at(spec["date"], spec["time"]),
+            "agenda": agenda,
+            "next_meeting_start": timeline.at(nxt["date"], nxt["time"]),
+            "next_meeting_place": nxt["place"],
+            "next_meeting_to_be_confirmed": nxt["to_be_confirmed"],
+            "next_meeting_agenda": nxt["agenda"].format(**words),
+        },
+        children={
+            "organisations_present": (MeetingOrganisation, "organisation", [orgs[o] for o in spec["organisations_present"]]),
+        },
+    )
+    return index, meeting
+
+
+@transaction.atomic
+def load(shift_to=None):
+    """Build the whole demo site. ``shift_to``: a Monday (``datetime.date``) on which the trajet starts.
+
+    :raises ValueError: if ``shift_to`` is not a Monday.
+    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting).
+    """
+    timeline = Timeline(shift_to)
+    orgs, communes, venues = build_snippets()
+    home = build_home()
+    agenda, trajet, activities, visit = build_agenda(home, timeline, orgs, communes, venues)
+    minutes_index, meeting = build_minutes(home, timeline, orgs)
+    return {
+        "home": home,
+        "agenda": agenda,
+        "trajet": trajet,
+        "activities": activities,
+        "visit": visit,
+        "minutes_index": minutes_index,
+        "meeting": meeting,
+    }

@@ -1,0 +1,156 @@
+"""The partners' space: MinutesIndexPage (partners only) → MeetingPage (one committee meeting's minutes)."""
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Collection, CollectionViewRestriction, Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from .blocks import AgendaItemBlock
+
+
+MINUTES_COLLECTION_NAME = "Procès-verbaux"
+
+
+def restrict_to_partners(page):
+    """Give ``page`` a PageViewRestriction for the partners' group unless it already has a restriction, and
+    make sure the documents collection for annexes ("Procès-verbaux") exists with the same restriction.
+
+    The group (``settings.PARTNERS_GROUP_NAME``) is created if missing.
+    """
+    group, _created = Group.objects.get_or_create(name=settings.PARTNERS_GROUP_NAME)
+    if not page.view_restrictions.exists():
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.add(group)
+    minutes_collection()
+
+
+def minutes_collection():
+    """The documents collection for the minutes' annexes, readable by the partners' group only."""
+    group, _created = Group.objects.get_or_create(name=settings.PARTNERS_GROUP_NAME)
+    collection = Collection.objects.filter(name=MINUTES_COLLECTION_NAME).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=MINUTES_COLLECTION_NAME)
+    if not collection.view_restrictions.exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.add(group)
+    return collection
+
+
+class MinutesIndexPage(Page):
+    """The archive of committee meetings, newest first, grouped by year. Partners only: it is created with a
+    PageViewRestriction for the partners' group, which covers every meeting below it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["minutes.MeetingPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("espace partenaires (procès-verbaux)")
+
+    def save(self, *args, **kwargs):
+        is_new = self.pk is None
+        result = super().save(*args, **kwargs)
+        if is_new:
+            restrict_to_partners(self)
+        return result
+
+    def meetings_by_year(self):
+        """``[(year, [MeetingPage, ...]), ...]``, newest year and meeting first (local dates)."""
+        groups = {}
+        meetings = MeetingPage.objects.child_of(self).live().select_related("venue").order_by("-start")
+        for meeting in meetings:
+            groups.setdefault(meeting.local_start.year, []).append(meeting)
+        return list(groups.items())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["years"] = self.meetings_by_year()
+        return context
+
+
+class MeetingPage(Page):
+    """The minutes of one committee meeting: who came, the agenda items, annexes, and the next meeting."""
+
+    committee = models.CharField(
+        _("instance"), max_length=200, default="CZS – zone sud", help_text=_("Quelle instance se réunit.")
+    )
+    start = models.DateTimeField(_("date et heure"), help_text=_("Début de la réunion (heure de Bruxelles)."))
+    venue = models.ForeignKey(
+        "cms.Venue", verbose_name=_("lieu"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    agenda = StreamField(
+        [("item", AgendaItemBlock())], verbose_name=_("ordre du jour"), blank=True,
+        help_text=_("Un bloc par point : discussion, décisions, actions."),
+    )
+    next_meeting_start = models.DateTimeField(_("prochaine réunion"), null=True, blank=True)
+    next_meeting_place = models.CharField(_("lieu de la prochaine réunion"), max_length=250, blank=True)
+    next_meeting_to_be_confirmed = models.BooleanField(
+        _("lieu à confirmer"), default=False, help_text=_("Cochez si le lieu ou l'heure doivent encore être confirmés.")
+    )
+    next_meeting_agenda = RichTextField(
+        _("ordre du jour prévu"), blank=True, features=["bold", "italic", "ul", "ol"]
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("committee"), FieldPanel("start")]),
+        FieldPanel("venue"),
+        InlinePanel("organisations_present", label=_("Organisations présentes")),
+        FieldPanel("agenda"),
+        InlinePanel("annexes", label=_("Annexes")),
+        MultiFieldPanel(
+            [
+                FieldPanel("next_meeting_start"),
+                FieldPanel("next_meeting_place"),
+                FieldPanel("next_meeting_to_be_confirmed"),
+                FieldPanel("next_meeting_agenda"),
+            ],
+            heading=_("Prochaine réunion"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("agenda"), index.SearchField("next_meeting_agenda")]
+
+    parent_page_types = ["minutes.MinutesIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("réunion")
+        verbose_name_plural = _("réunions")
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+
+class MeetingOrganisation(Orderable):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="organisations_present")
+    organisation = models.ForeignKey(
+        "cms.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation présente")
+        verbose_name_plural = _("organisations présentes")
+
+
+class MeetingAnnex(Orderable):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="annexes")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("intitulé"), max_length=250, blank=True, help_text=_("Vide = titre du document."))
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("annexe")
+        verbose_name_plural = _("annexes")

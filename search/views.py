@@ -1,0 +1,29 @@
+"""Site search: Wagtail search over the live pages the visitor may see, in the visitor's language."""
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from cms.privacy import visible_to
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """GET ``query`` (at most 200 characters; NUL bytes removed) and ``page``; renders ``search/search.html``.
+
+    Pages under a view restriction the request does not pass (e.g. the partners' minutes for an anonymous
+    visitor) are filtered out *before* searching, so they can appear neither as a result nor in an excerpt.
+    """
+    query = request.GET.get("query", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    results_page = None
+    if query:
+        pages = visible_to(Page.objects.live().filter(locale=Locale.get_active()), request)
+        results = pages.specific().search(query)
+        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "search/search.html",
+        {"search_query": query, "results_page": results_page, "page_title": _("Recherche")},
+    )

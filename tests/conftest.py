@@ -1,0 +1,57 @@
+"""Fixtures shared by the suite: a site tree, the seed's demo site, users by role."""
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from home.demo.loader import load
+
+from .factories import AgendaPageFactory, HomePageFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    """An empty French home page, root of the default site."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    root.refresh_from_db()
+    home = HomePageFactory(parent=root, slug="home")
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    return home
+
+
+@pytest.fixture
+def agenda(home):
+    return AgendaPageFactory(parent=home)
+
+
+@pytest.fixture
+def demo(db):
+    """The seed's demo site at its real 2017 dates (all in the past today)."""
+    return load()
+
+
+@pytest.fixture
+def demo_upcoming(db):
+    """The seed's demo site shifted so that the trajet starts on the Monday after "now"."""
+    today = dt.date.today()
+    return load(today + dt.timedelta(days=7 - today.weekday()))
+
+
+@pytest.fixture
+def partner(db):
+    return UserFactory(username="partner", groups=[settings.PARTNERS_GROUP_NAME])
+
+
+@pytest.fixture
+def non_partner(db):
+    return UserFactory(username="visitor")
