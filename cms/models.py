@@ -2,6 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -86,3 +87,31 @@ class Venue(index.Indexed, models.Model):
         """One-line postal address: "street, postcode commune" (parts that are empty are left out)."""
         town = " ".join(part for part in [self.postcode or self.commune.postcode, self.commune.name] if part)
         return ", ".join(part for part in [self.street, town] if part)
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Per-site links the templates need: the privacy notice and the accessibility statement pages."""
+
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("politique de confidentialité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La page qui explique le traitement des données personnelles (inscriptions)."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("privacy_page"), FieldPanel("accessibility_page")]
+
+    class Meta:
+        verbose_name = _("réglages du site")

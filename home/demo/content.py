@@ -391,3 +391,41 @@ MEETING = {
         "agenda": "<ul><li>Feedback Trajet emploi</li><li>Journée du {visit_short}</li><li>Rentrée {year}</li></ul>",
     },
 }
+
+PRIVACY_PAGE = {
+    "slug": "confidentialite",
+    "title": "Politique de confidentialité",
+    "intro": "Comment les maisons de l'emploi de la zone sud traitent les données que vous leur confiez.",
+    "body": [
+        ("heading", {"text": "Qui traite vos données ?", "level": "h2"}),
+        ("paragraph", "<p>Les maisons de l'emploi et de la formation de Saint-Gilles, Forest et Uccle, pour "
+         "l'organisation du Trajet emploi et des journées de visites.</p>"),
+        ("heading", {"text": "Quelles données et pourquoi ?", "level": "h2"}),
+        ("paragraph", "<p>Quand vous vous inscrivez à une activité : votre nom, votre adresse e-mail et, si vous "
+         "le donnez, votre numéro de téléphone. Ils servent uniquement à gérer votre inscription (confirmation, "
+         "liste d'attente, annulation) et à vous prévenir d'un changement.</p>"),
+        ("heading", {"text": "Combien de temps ?", "level": "h2"}),
+        ("paragraph", "<p>Le nom, l'adresse e-mail et le téléphone sont effacés 90 jours après la fin de "
+         "l'activité. Seul le nombre de participants est conservé, pour l'évaluation du trajet.</p>"),
+        ("heading", {"text": "Vos droits", "level": "h2"}),
+        ("paragraph", "<p>Vous pouvez annuler votre inscription à tout moment par le lien reçu dans l'e-mail de "
+         "confirmation, et demander l'accès à vos données ou leur effacement à la maison de l'emploi qui organise "
+         "l'activité.</p>"),
+    ],
+}
+
+ACCESSIBILITY_PAGE = {
+    "slug": "accessibilite",
+    "title": "Déclaration d'accessibilité",
+    "intro": "Nous voulons que chacun puisse utiliser ce site, quel que soit son équipement ou son handicap.",
+    "body": [
+        ("heading", {"text": "État de conformité", "level": "h2"}),
+        ("paragraph", "<p>Ce site vise la conformité au niveau AA des règles WCAG 2.1, comme le demandent la "
+         "directive européenne 2016/2102 et l'ordonnance bruxelloise du 14 octobre 2018. Chaque type de page est "
+         "vérifié automatiquement dans un navigateur à chaque modification du site.</p>"),
+        ("heading", {"text": "Signaler un problème", "level": "h2"}),
+        ("paragraph", "<p>Si vous ne parvenez pas à accéder à un contenu ou à un service, contactez la maison de "
+         "l'emploi de votre commune : nous vous répondrons et vous fournirons l'information sous une autre "
+         "forme.</p>"),
+    ],
+}

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from cms.models import Commune, Organisation, Venue
+from cms.models import Commune, Organisation, SiteSettings, Venue
 from events.models import AgendaPage, EventPage, ScheduledPageCommune, ScheduledPageOrganiser, TrajetPage, VisitPage
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
 
 from . import content
@@ -27,7 +27,7 @@ WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 
 def french_date(day, weekday=False, year=True):
     """"jeudi 18 mai 2017" (weekday, year optional); independent of the active language."""
-    text = f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+    text = f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
@@ -275,6 +275,22 @@ def build_minutes(home, timeline, orgs):
     return index, meeting
 
 
+def build_standard_pages(home):
+    """The privacy notice and the accessibility statement, linked from the site settings."""
+    pages = []
+    for spec in (content.PRIVACY_PAGE, content.ACCESSIBILITY_PAGE):
+        page, _ = upsert_page(
+            home, StandardPage, spec["slug"], {"title": spec["title"], "intro": spec["intro"], "body": spec["body"]}
+        )
+        pages.append(page)
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    if (site_settings.privacy_page_id, site_settings.accessibility_page_id) != (pages[0].pk, pages[1].pk):
+        site_settings.privacy_page, site_settings.accessibility_page = pages
+        site_settings.save()
+    return pages
+
+
 @transaction.atomic
 def load(shift_to=None):
     """Build the whole demo site. ``shift_to``: a Monday (``datetime.date``) on which the trajet starts.
@@ -287,6 +303,7 @@ def load(shift_to=None):
     home = build_home()
     agenda, trajet, activities, visit = build_agenda(home, timeline, orgs, communes, venues)
     minutes_index, meeting = build_minutes(home, timeline, orgs)
+    privacy, accessibility = build_standard_pages(home)
     return {
         "home": home,
         "agenda": agenda,
@@ -295,4 +312,6 @@ def load(shift_to=None):
         "visit": visit,
         "minutes_index": minutes_index,
         "meeting": meeting,
+        "privacy": privacy,
+        "accessibility": accessibility,
     }
