@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from .agenda import AgendaFilters
 from .models import Phase
 
+# Django's default message repeats the submitted value; ours does not (it may hold markup or NUL bytes).
+UNKNOWN_CHOICE = {"invalid_choice": _("Cette valeur n'existe pas dans la liste.")}
+
 
 class AgendaFilterForm(forms.Form):
     """Validates ``commune``, ``phase``, ``type``, ``from``, ``to`` and ``when`` from the query string.
@@ -12,12 +15,15 @@ class AgendaFilterForm(forms.Form):
     ``commune_choices`` is a list of ``(slug, name)`` pairs (the communes of the visitor's language).
     """
 
-    commune = forms.ChoiceField(label=_("Commune"), required=False)
-    phase = forms.ChoiceField(label=_("Phase"), required=False, choices=[("", _("Toutes les phases"))] + Phase.choices)
+    commune = forms.ChoiceField(label=_("Commune"), required=False, error_messages=UNKNOWN_CHOICE)
+    phase = forms.ChoiceField(
+        label=_("Phase"), required=False, choices=[("", _("Toutes les phases"))] + Phase.choices, error_messages=UNKNOWN_CHOICE
+    )
     type = forms.ChoiceField(
         label=_("Type"),
         required=False,
         choices=[("", _("Activités et visites")), ("activity", _("Activités")), ("visit", _("Visites"))],
+        error_messages=UNKNOWN_CHOICE,
     )
     date_from = forms.DateField(label=_("À partir du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Jusqu'au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -25,21 +31,21 @@ class AgendaFilterForm(forms.Form):
         label=_("Période"),
         required=False,
         choices=[("", _("À venir")), ("past", _("Passées"))],
+        error_messages=UNKNOWN_CHOICE,
     )
 
-    # The query string uses "from" and "to", which are Python keywords: map them onto the fields.
-    FIELD_FOR_PARAM = {"from": "date_from", "to": "date_to"}
+    # The query string says "from" and "to" (Python keywords, so not field names): the fields read and render
+    # under those names, and a submitted form gives the documented query string.
+    PARAM_FOR_FIELD = {"date_from": "from", "date_to": "to"}
 
     def __init__(self, params, commune_choices):
-        data = {self.FIELD_FOR_PARAM.get(key, key): value for key, value in params.items()}
-        super().__init__(data)
+        # A NUL byte can't be stored or shown: it becomes U+FFFD, so the value stays invalid (and is reported)
+        # and what the form re-renders holds no control character.
+        super().__init__({key: value.replace("\x00", "\ufffd") for key, value in params.items()})
         self.fields["commune"].choices = [("", _("Toutes les communes"))] + list(commune_choices)
-        for param, field in self.FIELD_FOR_PARAM.items():
-            self.fields[field].widget.attrs["id"] = f"id_{param}"
 
     def add_prefix(self, field_name):
-        # Render "from"/"to" as the input names so that a submitted form gives the documented query string.
-        return {v: k for k, v in self.FIELD_FOR_PARAM.items()}.get(field_name, field_name)
+        return self.PARAM_FOR_FIELD.get(field_name, field_name)
 
     def clean(self):
         cleaned = super().clean()

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.cache import AnonymousCacheMixin
 from cms.privacy import visible_to
 
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
@@ -28,7 +29,7 @@ class Phase(models.TextChoices):
     OUTILLAGE = "outillage", _("Outillage")
 
 
-class AgendaPage(Page):
+class AgendaPage(AnonymousCacheMixin, Page):
     """The public listing of upcoming activities and visits, with filters (see ``events.views``)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

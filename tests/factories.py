@@ -46,10 +46,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "secret-pass")
+    @factory.post_generation
+    def password(self, create, value, **kwargs):
+        self.set_password(value or "secret-pass")
+        if create:
+            self.save()
 
     @factory.post_generation
     def groups(self, create, names, **kwargs):

@@ -3,7 +3,6 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site

@@ -9,6 +9,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import Model
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from cms.models import Commune, Organisation, SiteSettings, Venue
@@ -62,23 +64,24 @@ class Timeline:
         return dt.datetime.combine(self.date(day), dt.time(*hour_minute), tzinfo=BRUSSELS)
 
 
-def _comparable(value):
-    """A value as it would be stored, for comparing: StreamField data without the random block ids."""
-    if hasattr(value, "raw_data"):
-        value = value.stream_block.get_prep_value(value)
-    if isinstance(value, (list, dict)):
-        text = json.dumps(value, sort_keys=True, default=str)
-        data = json.loads(text)
-
-        def strip(node):
-            if isinstance(node, dict):
-                return {k: strip(v) for k, v in node.items() if k != "id"}
-            if isinstance(node, list):
-                return [strip(v) for v in node]
-            return node
-
-        return strip(data)
+def _comparable(model, name, value):
+    """``value`` of field ``name`` as it would be stored, for comparing: StreamField data is normalised through
+    its block and compared without the random block ids; model instances by primary key."""
+    field = model._meta.get_field(name)
+    if isinstance(field, StreamField):
+        block = field.stream_block
+        return _without_ids(json.loads(json.dumps(block.get_prep_value(block.normalize(value)), default=str)))
+    if isinstance(value, Model):
+        return value.pk
     return value
+
+
+def _without_ids(node):
+    if isinstance(node, dict):
+        return {key: _without_ids(item) for key, item in node.items() if key != "id"}
+    if isinstance(node, list):
+        return [_without_ids(item) for item in node]
+    return node
 
 
 def _children_signature(page, relation, field):
@@ -100,7 +103,9 @@ def upsert_page(parent, model, slug, fields, children=None):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page, True
-    changed = any(_comparable(getattr(page, name)) != _comparable(value) for name, value in fields.items())
+    changed = any(
+        _comparable(model, name, getattr(page, name)) != _comparable(model, name, value) for name, value in fields.items()
+    )
     for name, value in fields.items():
         setattr(page, name, value)
     for relation, (child_model, field, objects) in children.items():
