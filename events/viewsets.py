@@ -92,6 +92,18 @@ class RegistrationCreateForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["page"].queryset = registration_pages()
 
+    def clean(self):
+        cleaned = super().clean()
+        page, email = cleaned.get("page"), (cleaned.get("email") or "").strip().lower()
+        if page and email:
+            active = Registration.objects.filter(page=page, email=email).exclude(status=Registration.Status.CANCELLED)
+            if active.exists():
+                self.add_error("email", AlreadyRegistered().message)
+        return cleaned
+
+    def validate_unique(self):
+        pass  # the page is not a model field of this form's instance yet; clean() checks the e-mail
+
 
 class RegistrationCreateView(generic.CreateView):
     def save_instance(self):
@@ -105,13 +117,6 @@ class RegistrationCreateView(generic.CreateView):
             language=data["language"],
             check_open=False,
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except AlreadyRegistered as error:
-            form.add_error("email", error.message)
-            return self.form_invalid(form)
 
 
 class RegistrationDeleteView(generic.DeleteView):
@@ -167,6 +172,7 @@ class RegistrationViewSet(ModelViewSet):
     menu_label = _("Inscriptions")
     name = "registration"
     url_namespace = "events_registration"
+    url_prefix = "events/registrations"
     index_view_class = RegistrationIndexView
     add_view_class = RegistrationCreateView
     delete_view_class = RegistrationDeleteView
@@ -274,6 +280,7 @@ class EvaluationViewSet(ModelViewSet):
     menu_label = _("Évaluations")
     name = "evaluation"
     url_namespace = "events_evaluation"
+    url_prefix = "events/evaluations"
     index_view_class = EvaluationIndexView
     add_view_class = EvaluationCreateView
     edit_view_class = EvaluationEditView
@@ -302,6 +309,7 @@ class OrganiserProfileViewSet(ModelViewSet):
     menu_label = _("Organisateurs")
     name = "organiser_profile"
     url_namespace = "events_organiser_profile"
+    url_prefix = "events/organisers"
     copy_view_enabled = False
     form_fields = ["user", "organisation"]
     list_display = ["user", "organisation"]
