@@ -109,7 +109,8 @@ class RegistrationForm(forms.Form):
             del self.fields["organisation"]
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
     @property

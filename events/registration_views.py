@@ -132,8 +132,8 @@ def cancel_registration(page, request, token):
     """
     try:
         registration = Registration.from_cancel_token(token)
-    except (signing.BadSignature, Registration.DoesNotExist):
-        raise Http404(_("Ce lien d'annulation n'est pas valide."))
+    except (signing.BadSignature, ValueError, Registration.DoesNotExist):
+        raise Http404(_("Ce lien d'annulation n'est pas valide.")) from None
     if registration.page_id != page.registration_page.pk:
         raise Http404(_("Ce lien d'annulation n'est pas valide."))
     if request.method == "POST":

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .evaluations import scope_pages
-from .models import EventPage, Evaluation, Phase, TrajetPage
+from .models import Evaluation, EventPage, Phase, TrajetPage
 
 STEPLEN = 4  # django-treebeard's path step: a child's path is its parent's plus four characters
 

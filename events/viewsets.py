@@ -21,8 +21,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import ListingButton
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 
 from .evaluations import ended_activities, scope_evaluations, scope_pages

@@ -28,7 +28,7 @@ def pages(agenda):
     trajet = TrajetPageFactory(parent=agenda)
     full = open_event(trajet, capacity=2, title="Atelier complet", start=brussels(2099, 3, 26, 9, 30))
     other = open_event(trajet, capacity=5, title="Autre atelier")
-    for i, name in enumerate(["Amina", "Bert", "Chloé"]):
+    for name in ["Amina", "Bert", "Chloé"]:
         register(full, name=name, email=f"{name.lower()}@example.org")
     register(other, name="Dirk", email="dirk@example.org")
     return full, other

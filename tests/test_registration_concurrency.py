@@ -41,7 +41,7 @@ def submit(base_url, path, index, barrier, results):
     results[index] = response.status_code
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' data (root page, communes)
 @override_settings(REGISTRATION_RATE_LIMIT=(1000, 600))
 def test_simultaneous_submissions_never_exceed_capacity(live_server, agenda):
     trajet = TrajetPageFactory(parent=agenda)

@@ -97,7 +97,7 @@ def test_failing_mail_server_keeps_the_registration(client, event, django_captur
     assert (registration.notified_status, registration.email_error) == ("confirmed", "")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' data (root page, communes)
 def test_failed_sending_is_retried_later_by_the_database_backend(agenda):
     """With the production backend, a failure re-enqueues the task with a delay (run_after)."""
     from django_tasks_db.models import DBTaskResult
@@ -114,7 +114,7 @@ def test_failed_sending_is_retried_later_by_the_database_backend(agenda):
         call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=open("/dev/null", "w"))
         retry = ours.get(status=TaskResultStatus.READY)
         assert retry.args_kwargs["args"] == [registration.pk, 2]
-        assert retry.run_after > dt.datetime.now(dt.timezone.utc)
+        assert retry.run_after > dt.datetime.now(dt.UTC)
     registration.refresh_from_db()
     assert registration.status == "confirmed" and registration.email_attempts == 1
 

@@ -68,7 +68,7 @@ def load(activities, visit, orgs, now=None):
     for name, organisation in VISIT_PEOPLE:
         _register(visit, name, orgs[organisation])
     ended = sorted((page for page in activities if page.end < now), key=lambda page: page.start)
-    for page, values in zip(ended[: (len(ended) + 1) // 2], EVALUATIONS):
+    for page, values in zip(ended[: (len(ended) + 1) // 2], EVALUATIONS, strict=False):
         participants, satisfaction, worked, improve, follow_up = values
         Evaluation.objects.get_or_create(
             page=page,
