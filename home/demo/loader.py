@@ -18,7 +18,7 @@ from events.models import AgendaPage, EventPage, ScheduledPageCommune, Scheduled
 from home.models import HomePage, StandardPage
 from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
 
-from . import content
+from . import content, registrations
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -201,6 +201,7 @@ def build_agenda(home, timeline, orgs, communes, venues):
                 "capacity": spec.get("capacity"),
                 "registration_required": spec["registration_required"],
                 "registration_info": spec.get("registration_info", ""),
+                "registration_open": spec.get("registration_open", False),
                 "body": _stream(spec["body"], orgs, timeline, day),
             },
             children={
@@ -226,6 +227,8 @@ def build_agenda(home, timeline, orgs, communes, venues):
             "audience": v["audience"],
             "registration_required": v["registration_required"],
             "registration_info": v["registration_info"],
+            "capacity": v.get("capacity"),
+            "registration_open": v.get("registration_open", False),
             "itinerary": [
                 ("stop", {"time": dt.time(*hm), "place": place, "address": address, "description": text})
                 for hm, place, address, text in v["itinerary"]
@@ -309,6 +312,7 @@ def load(shift_to=None):
     agenda, trajet, activities, visit = build_agenda(home, timeline, orgs, communes, venues)
     minutes_index, meeting = build_minutes(home, timeline, orgs)
     privacy, accessibility = build_standard_pages(home)
+    registrations.load(activities, visit, orgs)
     return {
         "home": home,
         "agenda": agenda,
