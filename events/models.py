@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -18,6 +19,7 @@ from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin
 from cms.privacy import visible_to
 
+from . import serializers as api
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
 
 
@@ -36,6 +38,7 @@ class AgendaPage(AnonymousCacheMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.TrajetPage", "events.VisitPage"]
@@ -71,6 +74,12 @@ class TrajetPage(Page):
         FieldPanel("steering_committee"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("steering_committee")]
+    api_fields = [
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("intro", serializer=api.RichTextHTMLField()),
+        APIField("steering_committee", serializer=api.RichTextHTMLField()),
+    ]
 
     parent_page_types = ["events.AgendaPage"]
     subpage_types = ["events.EventPage"]
@@ -153,6 +162,21 @@ class ScheduledPage(Page):
         index.FilterField("start"),
     ]
 
+    # The Wagtail API v2 (/api/v2/pages/): shapes documented in events.serializers.
+    api_fields = [
+        APIField("summary"),
+        APIField("start", serializer=api.LocalDateTimeField()),
+        APIField("end", serializer=api.LocalDateTimeField()),
+        APIField("phase", serializer=api.PhaseField()),
+        APIField("commune", serializer=api.CommuneField()),
+        APIField("other_communes", serializer=api.OtherCommunesField()),
+        APIField("venue", serializer=api.VenueField()),
+        APIField("capacity"),
+        APIField("places_left"),
+        APIField("registration", serializer=api.RegistrationField()),
+        APIField("organisers", serializer=api.OrganisersField()),
+    ]
+
     schedule_panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Quand")),
         MultiFieldPanel(
@@ -180,6 +204,22 @@ class ScheduledPage(Page):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def places_left(self):
+        """Places still free: an int, or ``None`` when there is no limit.
+
+        Hook for registrations: until registrations are counted this is ``capacity``. The API, the JSON-LD
+        (``remainingAttendeeCapacity``) and ``registration_open`` read it, so counting registrations here is
+        enough for every output to follow.
+        """
+        return self.capacity
+
+    @property
+    def registration_open(self):
+        """True when one can register now: registration required, not ended, and a place left (or no limit)."""
+        places = self.places_left
+        return bool(self.registration_required and not self.is_past and (places is None or places > 0))
 
     @property
     def kind(self):
@@ -241,6 +281,7 @@ class EventPage(ScheduledPage):
         FieldPanel("body"),
     ]
     search_fields = ScheduledPage.search_fields + [index.SearchField("body")]
+    api_fields = ScheduledPage.api_fields + [APIField("body", serializer=api.StreamHTMLField())]
 
     parent_page_types = ["events.TrajetPage"]
     subpage_types = []
@@ -293,6 +334,14 @@ class VisitPage(ScheduledPage):
         index.SearchField("meeting_point"),
         index.SearchField("itinerary"),
         index.SearchField("body"),
+    ]
+    api_fields = ScheduledPage.api_fields + [
+        APIField("meeting_point"),
+        APIField("audience"),
+        APIField("max_per_organisation"),
+        APIField("itinerary", serializer=api.ItineraryField()),
+        APIField("meals", serializer=api.MealsField()),
+        APIField("body", serializer=api.StreamHTMLField()),
     ]
 
     parent_page_types = ["events.AgendaPage"]
