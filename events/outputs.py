@@ -49,7 +49,7 @@ def parse_output_request(request):
     with translation.override(locale.language_code):
         form = AgendaFilterForm(params, commune_choices(locale))
         if not form.is_valid():
-            param_for_field = {field: param for param, field in AgendaFilterForm.FIELD_FOR_PARAM.items()}
+            param_for_field = AgendaFilterForm.PARAM_FOR_FIELD
             messages = [f"{param_for_field.get(name, name)}: {' '.join(errors)}" for name, errors in form.errors.items()]
             raise OutputRequestError("\n".join(messages))
     return locale, form.filters()
@@ -57,8 +57,7 @@ def parse_output_request(request):
 
 def output_items(locale, filters, limit=OUTPUT_MAX_ITEMS):
     """The public agenda items (anonymous view) for an output: a list of at most ``limit`` ScheduledPages."""
-    queryset = agenda_queryset(None, filters, locale=locale).select_related("locale", "visitpage")
-    return list(queryset.prefetch_related("organisers__organisation")[:limit])
+    return list(agenda_queryset(None, filters, locale=locale).select_related("locale", "visitpage")[:limit])
 
 
 def agenda_page_for(locale):
