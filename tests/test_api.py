@@ -132,6 +132,14 @@ def test_commune_filter_without_type_covers_activities_and_visits(client, pages)
     assert titles(get_json(client, f"{API}?type=events.VisitPage&commune=bruxelles")) == [pages.visit.title]
 
 
+def test_agenda_filters_with_several_types_or_the_common_type(client, pages):
+    expected = [pages.cv.title, pages.dst.title, pages.visit.title]
+    assert titles(get_json(client, f"{API}?type=events.EventPage,events.VisitPage&to=2017-05-31")) == expected
+    data = get_json(client, f"{API}?type=events.ScheduledPage&to=2017-05-31&fields=start")
+    assert titles(data) == expected
+    assert data["items"][2]["start"] == "2017-05-18T08:30:00+02:00"
+
+
 def test_phase_filter(client, pages):
     assert titles(get_json(client, f"{API}?type=events.EventPage&phase=decouverte-metiers")) == [pages.october.title]
 
