@@ -8,11 +8,13 @@ their responses can be cached publicly (``Cache-Control: public, max-age=OUTPUT_
 """
 from functools import wraps
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from .agenda import agenda_queryset
@@ -76,7 +78,7 @@ def output_query(filters, locale):
         "to": filters.date_to.isoformat() if filters.date_to else None,
     }
     params = [(key, value) for key, value in values.items() if value]
-    if locale != Locale.get_default():
+    if locale.language_code != get_supported_content_language_variant(settings.LANGUAGE_CODE):
         params.append(("locale", locale.language_code))
     return urlencode(params)
 

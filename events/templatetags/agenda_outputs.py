@@ -34,6 +34,9 @@ def agenda_outputs(context):
     page = context.get("page")
     locale = page.locale if page is not None else Locale.get_active()
     filters = context.get("filters") or AgendaFilters()
-    urls = {name: output_url(request, f"agenda-{name}", filters, locale) for name in ("rss", "atom", "ical", "embed")}
-    urls["webcal"] = "webcal://" + urls["ical"].split("://", 1)[1]
-    return urls
+    memo = request.__dict__.setdefault("_agenda_outputs", {})  # the <head> and the page body ask alike
+    if (locale.pk, filters) not in memo:
+        urls = {name: output_url(request, f"agenda-{name}", filters, locale) for name in ("rss", "atom", "ical", "embed")}
+        urls["webcal"] = "webcal://" + urls["ical"].split("://", 1)[1]
+        memo[(locale.pk, filters)] = urls
+    return memo[(locale.pk, filters)]
