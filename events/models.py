@@ -13,15 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin
 from cms.privacy import visible_to
 
+from . import serializers as api
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
 
 
@@ -40,6 +43,7 @@ class AgendaPage(AnonymousCacheMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.TrajetPage", "events.VisitPage"]
@@ -75,6 +79,12 @@ class TrajetPage(Page):
         FieldPanel("steering_committee"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("steering_committee")]
+    api_fields = [
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("intro", serializer=api.RichTextHTMLField()),
+        APIField("steering_committee", serializer=api.RichTextHTMLField()),
+    ]
 
     parent_page_types = ["events.AgendaPage"]
     subpage_types = ["events.EventPage"]
@@ -189,6 +199,21 @@ class ScheduledPage(RoutablePageMixin, Page):
         index.FilterField("start"),
     ]
 
+    # The Wagtail API v2 (/api/v2/pages/): shapes documented in events.serializers.
+    api_fields = [
+        APIField("summary"),
+        APIField("start", serializer=api.LocalDateTimeField()),
+        APIField("end", serializer=api.LocalDateTimeField()),
+        APIField("phase", serializer=api.PhaseField()),
+        APIField("commune", serializer=api.CommuneField()),
+        APIField("other_communes", serializer=api.OtherCommunesField()),
+        APIField("venue", serializer=api.VenueField()),
+        APIField("capacity"),
+        APIField("places_left"),
+        APIField("registration", serializer=api.RegistrationField()),
+        APIField("organisers", serializer=api.OrganisersField()),
+    ]
+
     schedule_panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Quand")),
         MultiFieldPanel(
@@ -228,10 +253,15 @@ class ScheduledPage(RoutablePageMixin, Page):
     def registration_page(self):
         """The page that holds registrations and capacity: the default-locale (French) translation of this page,
         or this page when it has none. Costs one query for a translated page, none for a French one."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
+        # Compare language codes, not Locale rows: no query when ``locale`` is already joined (API listings).
+        if self.locale.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
             return self
-        return ScheduledPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+        return (
+            ScheduledPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+            ).first()
+            or self
+        )
 
     @property
     def registration_closes_at(self):
@@ -298,6 +328,11 @@ class ScheduledPage(RoutablePageMixin, Page):
         return self.end < timezone.now()
 
     @property
+    def accepts_registrations(self):
+        """True when the registration form takes submissions now (a full event still takes them: waiting list)."""
+        return self.registration_page.registration_closed_reason() is None
+
+    @property
     def kind(self):
         """"activity" or "visit": the agenda's ``type`` filter values."""
         return "visit" if self.content_type.model == "visitpage" else "activity"
@@ -357,6 +392,7 @@ class EventPage(ScheduledPage):
         FieldPanel("body"),
     ]
     search_fields = ScheduledPage.search_fields + [index.SearchField("body")]
+    api_fields = ScheduledPage.api_fields + [APIField("body", serializer=api.StreamHTMLField())]
 
     parent_page_types = ["events.TrajetPage"]
     subpage_types = []
@@ -409,6 +445,14 @@ class VisitPage(ScheduledPage):
         index.SearchField("meeting_point"),
         index.SearchField("itinerary"),
         index.SearchField("body"),
+    ]
+    api_fields = ScheduledPage.api_fields + [
+        APIField("meeting_point"),
+        APIField("audience"),
+        APIField("max_per_organisation"),
+        APIField("itinerary", serializer=api.ItineraryField()),
+        APIField("meals", serializer=api.MealsField()),
+        APIField("body", serializer=api.StreamHTMLField()),
     ]
 
     parent_page_types = ["events.AgendaPage"]

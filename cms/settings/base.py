@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.LocaleMiddleware",  # Django's, without redirecting 404s of non-page views
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -169,6 +169,8 @@ PARTNERS_GROUP_NAME = "Partenaires"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 AGENDA_PAGE_SIZE = 20
+# Who may frame /agenda/embed/ (CSP frame-ancestors sources, space-separated); every other page is DENY.
+AGENDA_EMBED_FRAME_ANCESTORS = os.environ.get("AGENDA_EMBED_FRAME_ANCESTORS", "*")
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 SITE_TAGLINE = _("Emploi et formation à Saint-Gilles, Forest et Uccle")
