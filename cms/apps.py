@@ -22,3 +22,4 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(grant_snippet_permissions, sender=self)
+        from . import i18n  # noqa: F401  (signal handlers: facts and privacy follow the source language)

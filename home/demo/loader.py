@@ -16,7 +16,7 @@ from events.models import AgendaPage, EventPage, ScheduledPageCommune, Scheduled
 from home.models import HomePage, StandardPage
 from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
 
-from . import content
+from . import content, translations
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -100,7 +100,11 @@ def upsert_page(parent, model, slug, fields, children=None):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page, True
-    changed = any(_comparable(getattr(page, name)) != _comparable(value) for name, value in fields.items())
+    # Compare with the value as the field holds it once assigned (StreamField: tuples become a StreamValue).
+    probe = model()
+    for name, value in fields.items():
+        setattr(probe, name, value)
+    changed = any(_comparable(getattr(page, name)) != _comparable(getattr(probe, name)) for name in fields)
     for name, value in fields.items():
         setattr(page, name, value)
     for relation, (child_model, field, objects) in children.items():
@@ -296,7 +300,8 @@ def load(shift_to=None):
     """Build the whole demo site. ``shift_to``: a Monday (``datetime.date``) on which the trajet starts.
 
     :raises ValueError: if ``shift_to`` is not a Monday.
-    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting).
+    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting) and
+        ``translations``: ``{"nl"|"en": {home, agenda, trajet, visit}}`` (see ``home.demo.translations``).
     """
     timeline = Timeline(shift_to)
     orgs, communes, venues = build_snippets()
@@ -304,7 +309,7 @@ def load(shift_to=None):
     agenda, trajet, activities, visit = build_agenda(home, timeline, orgs, communes, venues)
     minutes_index, meeting = build_minutes(home, timeline, orgs)
     privacy, accessibility = build_standard_pages(home)
-    return {
+    pages = {
         "home": home,
         "agenda": agenda,
         "trajet": trajet,
@@ -315,3 +320,5 @@ def load(shift_to=None):
         "privacy": privacy,
         "accessibility": accessibility,
     }
+    pages["translations"] = translations.translate(pages, timeline)
+    return pages
