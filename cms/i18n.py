@@ -16,8 +16,10 @@
 Sources: wagtail-localize 1.14 ``TranslationSource.update_from_db``, ``create_or_update_translation``,
 ``sync_view_restrictions``; Wagtail ``page_published`` signal, ``PageViewRestriction``.
 """
+import logging
 import threading
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -26,6 +28,7 @@ from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.signals import page_published
 
 _state = threading.local()
+logger = logging.getLogger(__name__)
 
 
 def update_translation(source, locale, user=None):
@@ -64,7 +67,18 @@ def push_facts_to_translations(sender, instance, revision=None, **kwargs):
         source.update_from_db()
         user = getattr(revision, "user", None)
         for translation in source.translations.filter(enabled=True).select_related("target_locale"):
-            update_translation(source, translation.target_locale, user=user)
+            try:
+                with transaction.atomic():
+                    update_translation(source, translation.target_locale, user=user)
+            except ValidationError:
+                # The French page stays published; the translation keeps its previous facts until fixed in the
+                # translation editor (which shows the field error).
+                logger.warning(
+                    "Facts not copied to the %s translation of page %s: the translation does not validate.",
+                    translation.target_locale.language_code,
+                    instance.pk,
+                    exc_info=True,
+                )
     finally:
         _state.pushing = False
 

@@ -82,7 +82,12 @@ def _comparable(value):
 
 
 def _children_signature(page, relation, field):
-    return [getattr(child, f"{field}_id") for child in getattr(page, relation).all()]
+    return [(getattr(child, f"{field}_id"), child.sort_order) for child in getattr(page, relation).all()]
+
+
+def _children(child_model, field, objects):
+    """Orderable rows pointing to ``objects``, with an explicit ``sort_order`` (their order on the page)."""
+    return [child_model(**{field: obj}, sort_order=index) for index, obj in enumerate(objects)]
 
 
 def upsert_page(parent, model, slug, fields, children=None):
@@ -96,7 +101,7 @@ def upsert_page(parent, model, slug, fields, children=None):
     if page is None:
         page = model(slug=slug, **fields)
         for relation, (child_model, field, objects) in children.items():
-            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+            setattr(page, relation, _children(child_model, field, objects))
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page, True
@@ -108,9 +113,9 @@ def upsert_page(parent, model, slug, fields, children=None):
     for name, value in fields.items():
         setattr(page, name, value)
     for relation, (child_model, field, objects) in children.items():
-        if _children_signature(page, relation, field) != [obj.pk for obj in objects]:
+        if _children_signature(page, relation, field) != [(obj.pk, index) for index, obj in enumerate(objects)]:
             changed = True
-            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+            setattr(page, relation, _children(child_model, field, objects))
     if changed or not page.live:
         page.save_revision().publish()
     return page, changed
