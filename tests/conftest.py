@@ -11,6 +11,17 @@ from home.demo.loader import load
 from .factories import AgendaPageFactory, HomePageFactory, UserFactory
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_messages():
+    """The nl and en catalogues compiled, as `make` does, so that tests see the translated interface."""
+    from django.core.management import call_command
+    from django.utils.translation import trans_real
+
+    call_command("compilemessages", ignore=[".venv"], verbosity=0)
+    trans_real._translations = {}
+    trans_real._default = None
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

@@ -18,7 +18,7 @@ from events.models import AgendaPage, EventPage, ScheduledPageCommune, Scheduled
 from home.models import HomePage, StandardPage
 from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
 
-from . import content, registrations
+from . import content, registrations, translations
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -85,7 +85,12 @@ def _without_ids(node):
 
 
 def _children_signature(page, relation, field):
-    return [getattr(child, f"{field}_id") for child in getattr(page, relation).all()]
+    return [(getattr(child, f"{field}_id"), child.sort_order) for child in getattr(page, relation).all()]
+
+
+def _children(child_model, field, objects):
+    """Orderable rows pointing to ``objects``, with an explicit ``sort_order`` (their order on the page)."""
+    return [child_model(**{field: obj}, sort_order=index) for index, obj in enumerate(objects)]
 
 
 def upsert_page(parent, model, slug, fields, children=None):
@@ -99,7 +104,7 @@ def upsert_page(parent, model, slug, fields, children=None):
     if page is None:
         page = model(slug=slug, **fields)
         for relation, (child_model, field, objects) in children.items():
-            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+            setattr(page, relation, _children(child_model, field, objects))
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page, True
@@ -109,9 +114,9 @@ def upsert_page(parent, model, slug, fields, children=None):
     for name, value in fields.items():
         setattr(page, name, value)
     for relation, (child_model, field, objects) in children.items():
-        if _children_signature(page, relation, field) != [obj.pk for obj in objects]:
+        if _children_signature(page, relation, field) != [(obj.pk, index) for index, obj in enumerate(objects)]:
             changed = True
-            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+            setattr(page, relation, _children(child_model, field, objects))
     if changed or not page.live:
         page.save_revision().publish()
     return page, changed
@@ -304,7 +309,8 @@ def load(shift_to=None):
     """Build the whole demo site. ``shift_to``: a Monday (``datetime.date``) on which the trajet starts.
 
     :raises ValueError: if ``shift_to`` is not a Monday.
-    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting).
+    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting) and
+        ``translations``: ``{"nl"|"en": {home, agenda, trajet, visit}}`` (see ``home.demo.translations``).
     """
     timeline = Timeline(shift_to)
     orgs, communes, venues = build_snippets()
@@ -313,7 +319,7 @@ def load(shift_to=None):
     minutes_index, meeting = build_minutes(home, timeline, orgs)
     privacy, accessibility = build_standard_pages(home)
     registrations.load(activities, visit, orgs)
-    return {
+    pages = {
         "home": home,
         "agenda": agenda,
         "trajet": trajet,
@@ -324,3 +330,5 @@ def load(shift_to=None):
         "privacy": privacy,
         "accessibility": accessibility,
     }
+    pages["translations"] = translations.translate(pages, timeline)
+    return pages
