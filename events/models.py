@@ -528,7 +528,8 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name or _('(effacé)')} – {self.page.title}"
+        name = self.name or _("(effacé)")
+        return f"{name} – {self.page.title}"
 
     @property
     def waiting_position(self):
