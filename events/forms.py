@@ -31,8 +31,8 @@ class AgendaFilterForm(forms.Form):
     FIELD_FOR_PARAM = {"from": "date_from", "to": "date_to"}
 
     def __init__(self, params, commune_choices):
-        data = {self.FIELD_FOR_PARAM.get(key, key): value for key, value in params.items()}
-        super().__init__(data)
+        # Keep the data keyed by query-string name: add_prefix() makes the date fields read "from" and "to".
+        super().__init__(dict(params.items()))
         self.fields["commune"].choices = [("", _("Toutes les communes"))] + list(commune_choices)
         for param, field in self.FIELD_FOR_PARAM.items():
             self.fields[field].widget.attrs["id"] = f"id_{param}"
