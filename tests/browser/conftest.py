@@ -45,9 +45,16 @@ def pytest_collection_modifyitems(items):
 def browser():
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium).")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright's event loop leaves this thread in another contextvars context, where Django's
+    # per-context connection storage is empty: Django would open new connections without the test database's
+    # serialized contents, and serialized_rollback would silently restore nothing. Keep the connections in use.
+    in_use = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in in_use.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
