@@ -21,4 +21,17 @@ class CmsConfig(AppConfig):
     verbose_name = "Partenariat"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .cache import bump_content_version
+
         post_migrate.connect(grant_snippet_permissions, sender=self)
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(bump_content_version, dispatch_uid=f"cms-cache-{signal!r}")
+        post_delete.connect(bump_content_version, sender=Page, dispatch_uid="cms-cache-page-delete")
+        for model in (PageViewRestriction, "cms.Commune", "cms.Organisation", "cms.Venue"):
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-save-{model}")
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-delete-{model}")
+        from . import i18n  # noqa: F401  (signal handlers: facts and privacy follow the source language)

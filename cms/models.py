@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Commune(TranslatableMixin, index.Indexed, models.Model):
@@ -21,6 +22,12 @@ class Commune(TranslatableMixin, index.Indexed, models.Model):
     postcode = models.CharField(_("code postal"), max_length=4, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("postcode")]
+    # wagtail-localize: only the name is translated; slug and postcode are the same in every language.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("postcode", overridable=False),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
     class Meta(TranslatableMixin.Meta):

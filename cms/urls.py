@@ -1,4 +1,5 @@
-"""URL map: admin, documents, sitemap and API outside the language prefixes; pages and search inside them."""
+"""URL map: admin, documents, sitemap, API and the agenda's outputs (feeds, iCalendar, embed) outside the
+language prefixes; pages and search inside them."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
@@ -8,6 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.sitemaps import MultilingualSitemap
+from events.api import api_router
 from search import views as search_views
 
 from .forms import LoginForm
@@ -15,7 +18,9 @@ from .forms import LoginForm
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("api/v2/", api_router.urls),
+    path("agenda/", include("events.urls")),
 ]
 
 if settings.DEBUG:

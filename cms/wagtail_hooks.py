@@ -8,6 +8,9 @@ from .models import Commune, Organisation, Venue
 
 class CommuneViewSet(SnippetViewSet):
     model = Commune
+    # Database filtering rather than the search index: the communes come from a data migration, which does not
+    # index them, and these tables are small.
+    search_backend_name = None
     icon = "home"
     list_display = ["name", "slug", "postcode", "locale"]
     list_filter = ["locale"]
@@ -17,6 +20,7 @@ class CommuneViewSet(SnippetViewSet):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    search_backend_name = None
     icon = "group"
     list_display = ["name", "short_name", "website"]
     search_fields = ["name", "short_name"]
@@ -24,6 +28,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 class VenueViewSet(SnippetViewSet):
     model = Venue
+    search_backend_name = None
     icon = "site"
     list_display = ["name", "street", "postcode", "commune"]
     list_filter = ["commune"]

@@ -23,7 +23,8 @@ KINDS = ("activity", "visit")
 class AgendaFilters:
     """Validated filters. ``commune`` is a Commune slug, ``phase`` a ``Phase`` value, ``kind`` one of ``KINDS``;
     ``date_from``/``date_to`` are local (Europe/Brussels) calendar days, both inclusive; ``past`` selects the
-    archive (ended items, newest first) instead of upcoming ones (not yet ended, soonest first)."""
+    archive (ended items, newest first) instead of upcoming ones (not yet ended, soonest first); ``any_time``
+    imposes neither (every item, soonest first: the API without ``upcoming=true``) and wins over ``past``."""
 
     commune: str | None = None
     phase: str | None = None
@@ -31,6 +32,7 @@ class AgendaFilters:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     past: bool = False
+    any_time: bool = False
 
 
 def local_midnight(day):
@@ -38,21 +40,17 @@ def local_midnight(day):
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=BRUSSELS)
 
 
-def agenda_queryset(request=None, filters=AgendaFilters(), *, locale=None, now=None):
-    """Live ScheduledPages (activities and visits) that ``request`` may see, in ``locale``, filtered.
+def filter_agenda(queryset, filters, *, now=None):
+    """Apply ``filters`` (an ``AgendaFilters``) to ``queryset`` (of ``ScheduledPage``) and order it.
 
-    :param request: the visitor's request, used for view restrictions; ``None`` = anonymous, public pages only.
-    :param filters: an ``AgendaFilters``.
-    :param locale: a ``wagtail.models.Locale``; defaults to the active language's locale.
-    :param now: aware datetime separating upcoming from past (default: ``timezone.now()``). An item in progress
-        (started, not yet ended) is upcoming.
-    :returns: a QuerySet of ``ScheduledPage`` with commune, venue and the activity row joined and the other
-        communes prefetched, so that listing it costs a fixed number of queries.
+    No locale, publication or privacy filtering here: ``agenda_queryset`` adds them, and the API relies on its
+    own base queryset (live, public, ``locale`` parameter) plus ``cms.privacy.visible_to``.
     """
     now = now or timezone.now()
-    locale = locale or Locale.get_active()
-    qs = ScheduledPage.objects.live().filter(locale=locale)
-    if filters.past:
+    qs = queryset
+    if filters.any_time:
+        qs = qs.order_by("start", "pk")
+    elif filters.past:
         qs = qs.filter(end__lt=now).order_by("-start", "pk")
     else:
         qs = qs.filter(end__gte=now).order_by("start", "pk")
@@ -71,6 +69,22 @@ def agenda_queryset(request=None, filters=AgendaFilters(), *, locale=None, now=N
         qs = qs.filter(end__gte=local_midnight(filters.date_from))
     if filters.date_to:
         qs = qs.filter(start__lt=local_midnight(filters.date_to + datetime.timedelta(days=1)))
+    return qs
+
+
+def agenda_queryset(request=None, filters=AgendaFilters(), *, locale=None, now=None):
+    """Live ScheduledPages (activities and visits) that ``request`` may see, in ``locale``, filtered.
+
+    :param request: the visitor's request, used for view restrictions; ``None`` = anonymous, public pages only.
+    :param filters: an ``AgendaFilters``.
+    :param locale: a ``wagtail.models.Locale``; defaults to the active language's locale.
+    :param now: aware datetime separating upcoming from past (default: ``timezone.now()``). An item in progress
+        (started, not yet ended) is upcoming.
+    :returns: a QuerySet of ``ScheduledPage`` with commune, venue and the activity row joined and the other
+        communes prefetched, so that listing it costs a fixed number of queries.
+    """
+    locale = locale or Locale.get_active()
+    qs = filter_agenda(ScheduledPage.objects.live().filter(locale=locale), filters, now=now)
     qs = visible_to(qs, request)
     return qs.select_related("commune", "venue__commune", "eventpage", "content_type").prefetch_related(
         "other_communes__commune"

@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.cache import AnonymousCacheMixin
 
 
-class HomePage(Page):
+class HomePage(AnonymousCacheMixin, Page):
     """The site's home: an introduction, the next upcoming activities and a link to the agenda per commune."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
@@ -38,9 +39,8 @@ class HomePage(Page):
 
     def south_communes(self):
         """The communes that host the trajet (those with a live activity in this language), by name."""
-        from events.models import ScheduledPage
-
         from cms.models import Commune
+        from events.models import ScheduledPage
 
         slugs = ScheduledPage.objects.live().filter(locale=self.locale).values("commune__slug")
         return Commune.objects.filter(locale=self.locale, slug__in=slugs).order_by("name")

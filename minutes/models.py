@@ -12,7 +12,6 @@ from wagtail.search import index
 
 from .blocks import AgendaItemBlock
 
-
 MINUTES_COLLECTION_NAME = "Procès-verbaux"
 
 

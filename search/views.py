@@ -18,9 +18,11 @@ def search(request):
     """
     query = request.GET.get("query", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     results_page = None
+    # Wagtail's SQLite FTS5 backend fails on an unbalanced double quote: quotes carry no meaning here anyway.
+    terms = " ".join(query.replace('"', " ").split())
     if query:
         pages = visible_to(Page.objects.live().filter(locale=Locale.get_active()), request)
-        results = pages.specific().search(query)
+        results = pages.specific().search(terms) if terms else pages.none()
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -46,10 +46,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "secret-pass")
+    @factory.post_generation
+    def password(self, create, value, **kwargs):
+        self.set_password(value or "secret-pass")
+        if create:
+            self.save()
 
     @factory.post_generation
     def groups(self, create, names, **kwargs):
@@ -125,3 +130,23 @@ class MeetingPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Réunion {n}")
     start = factory.LazyFunction(lambda: brussels(2017, 4, 18, 9, 30))
+
+
+def open_event(parent, capacity=3, **kwargs):
+    """A published activity with online registration open, starting in ten days (registration still open)."""
+    from django.utils import timezone
+
+    start = kwargs.pop("start", timezone.now() + dt.timedelta(days=10))
+    kwargs.setdefault("registration_open", True)
+    return EventPageFactory(parent=parent, capacity=capacity, start=start, end=start + dt.timedelta(hours=3), **kwargs)
+
+
+def open_visit(parent, capacity=10, max_per_organisation=2, **kwargs):
+    from django.utils import timezone
+
+    start = kwargs.pop("start", timezone.now() + dt.timedelta(days=10))
+    kwargs.setdefault("registration_open", True)
+    return VisitPageFactory(
+        parent=parent, capacity=capacity, max_per_organisation=max_per_organisation,
+        start=start, end=start + dt.timedelta(hours=8), **kwargs,
+    )

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.LocaleMiddleware",  # Django's, without redirecting 404s of non-page views
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -95,6 +97,10 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the database lock when their transaction begins, so that registrations for the last places
+    # are serialised (PostgreSQL uses SELECT ... FOR UPDATE on the page row instead); wait up to 20 s for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -110,7 +116,8 @@ LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # nl and en catalogues, compiled by `make` (compilemessages)
+FORMAT_MODULE_PATH = ["cms.formats"]  # English dates as "18 May 2017" (day first), not Django's US order
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
@@ -148,11 +155,23 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@trajet-emploi.localhost")
 
+# Background tasks (django-tasks, which Wagtail uses too): run at once in development and tests; production
+# uses the database backend and a worker process (see README, "Registrations and evaluations").
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Registration e-mails: attempts before giving up (retried with a growing delay where the backend can defer).
+REGISTRATION_EMAIL_MAX_ATTEMPTS = 5
+# Registration form: at most this many submissions per client IP address per window (seconds).
+REGISTRATION_RATE_LIMIT = (int(os.environ.get("REGISTRATION_RATE_LIMIT", "5")), 600)
+# Where the client's address is: "REMOTE_ADDR", or behind a proxy "HTTP_X_FORWARDED_FOR" (last address used).
+REGISTRATION_CLIENT_IP_HEADER = os.environ.get("REGISTRATION_CLIENT_IP_HEADER", "REMOTE_ADDR")
+
 # Name of the group whose members may read the committee's minutes.
 PARTNERS_GROUP_NAME = "Partenaires"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 AGENDA_PAGE_SIZE = 20
+# Who may frame /agenda/embed/ (CSP frame-ancestors sources, space-separated); every other page is DENY.
+AGENDA_EMBED_FRAME_ANCESTORS = os.environ.get("AGENDA_EMBED_FRAME_ANCESTORS", "*")
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 SITE_TAGLINE = _("Emploi et formation à Saint-Gilles, Forest et Uccle")

@@ -11,3 +11,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps directly (no collectstatic needed outside production).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# SQLite: a file test database, so that the live server's threads each get their own connection and really
+# compete for the lock (an in-memory database would be one connection shared by every thread).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

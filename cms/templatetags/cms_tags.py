@@ -3,10 +3,12 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.formats import get_format
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
+
+from cms.i18n import untranslated_source
 
 register = template.Library()
 
@@ -46,8 +48,9 @@ def time_range(start, end):
 def language_links(context):
     """``[{code, name, url, is_current, is_translation}]`` for the language switcher and hreflang links.
 
-    The URL is the same page in that language when a live translation exists, else that language's home page,
-    else the language prefix.
+    The URL is the same page in that language when a live translation exists (an alias, i.e. a page not yet
+    translated, does not count), else that language's home page, else the language prefix. ``is_translation``
+    is true for real translations only (the hreflang alternates).
     """
     request = context.get("request")
     page = context.get("page")
@@ -56,7 +59,8 @@ def language_links(context):
     homes = {}
     if isinstance(page, Page):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+            if translation.alias_of_id is None or translation.pk == page.pk:
+                translations[translation.locale.language_code] = translation
     site = Site.find_for_request(request) if request else None
     if site:
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
@@ -73,7 +77,29 @@ def language_links(context):
                 "name": name,
                 "url": url or f"/{code}/",
                 "is_current": code == current,
-                "is_translation": target is not None,
+                "is_translation": target is not None and target.alias_of_id is None,
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def untranslated(context):
+    """For a page not yet translated into the visitor's language (an alias of a page in another language):
+    ``{"language": code of the text shown, "url": URL of the original page}``; else ``None``."""
+    found = untranslated_source(context.get("page"))
+    if found is None:
+        return None
+    language, original = found
+    return {"language": language, "url": original.get_url(context.get("request"))}
+
+
+@register.simple_tag
+def alias_lang(page):
+    """The language code of the text of an agenda or search item that is an alias (not yet translated) shown in
+    another language ("fr"), else "". Costs no query: an alias outside the default language copies a
+    default-language page (LocaleSynchronization syncs the nl and en trees from French)."""
+    default = settings.LANGUAGE_CODE
+    if getattr(page, "alias_of_id", None) and get_language() != default:
+        return default
+    return ""

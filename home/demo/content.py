@@ -244,6 +244,8 @@ ACTIVITIES = [
         "day": 30, "start": (9, 30), "end": (12, 30),
         "registration_required": True,
         "registration_info": "Auprès de la MEF de Saint-Gilles.",
+        "capacity": 8,  # (not in the minutes) a small workshop: the demo fills it and keeps a waiting list
+        "registration_open": True,
         "summary": "Comment utiliser les réseaux sociaux dans une recherche d'emploi ? Pour un public qui les utilise déjà.",
         "body": [
             ("paragraph", "<p>Comment utiliser les réseaux sociaux dans une perspective de recherche d'emploi ? "
@@ -268,6 +270,8 @@ VISIT = {
     "audience": "Les partenaires de la zone sud (2 personnes maximum par structure)",
     "registration_required": True,
     "registration_info": "Auprès de la coordination de la zone sud.",
+    "capacity": 20,  # (not in the minutes) one coach
+    "registration_open": True,
     "summary": "Avec nos invités d'Interm'aide (près de Lille) : des projets d'économie sociale innovants à Bruxelles.",
     "intro": (
         "<p>L'année passée, nous avions visité un centre d'économie sociale près de Lille (Interm'aide) et "

@@ -9,6 +9,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import Model
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from cms.models import Commune, Organisation, SiteSettings, Venue
@@ -16,7 +18,7 @@ from events.models import AgendaPage, EventPage, ScheduledPageCommune, Scheduled
 from home.models import HomePage, StandardPage
 from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
 
-from . import content
+from . import content, registrations, translations
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -62,27 +64,33 @@ class Timeline:
         return dt.datetime.combine(self.date(day), dt.time(*hour_minute), tzinfo=BRUSSELS)
 
 
-def _comparable(value):
-    """A value as it would be stored, for comparing: StreamField data without the random block ids."""
-    if hasattr(value, "raw_data"):
-        value = value.stream_block.get_prep_value(value)
-    if isinstance(value, (list, dict)):
-        text = json.dumps(value, sort_keys=True, default=str)
-        data = json.loads(text)
-
-        def strip(node):
-            if isinstance(node, dict):
-                return {k: strip(v) for k, v in node.items() if k != "id"}
-            if isinstance(node, list):
-                return [strip(v) for v in node]
-            return node
-
-        return strip(data)
+def _comparable(model, name, value):
+    """``value`` of field ``name`` as it would be stored, for comparing: StreamField data is normalised through
+    its block and compared without the random block ids; model instances by primary key."""
+    field = model._meta.get_field(name)
+    if isinstance(field, StreamField):
+        block = field.stream_block
+        return _without_ids(json.loads(json.dumps(block.get_prep_value(block.normalize(value)), default=str)))
+    if isinstance(value, Model):
+        return value.pk
     return value
 
 
+def _without_ids(node):
+    if isinstance(node, dict):
+        return {key: _without_ids(item) for key, item in node.items() if key != "id"}
+    if isinstance(node, list):
+        return [_without_ids(item) for item in node]
+    return node
+
+
 def _children_signature(page, relation, field):
-    return [getattr(child, f"{field}_id") for child in getattr(page, relation).all()]
+    return [(getattr(child, f"{field}_id"), child.sort_order) for child in getattr(page, relation).all()]
+
+
+def _children(child_model, field, objects):
+    """Orderable rows pointing to ``objects``, with an explicit ``sort_order`` (their order on the page)."""
+    return [child_model(**{field: obj}, sort_order=index) for index, obj in enumerate(objects)]
 
 
 def upsert_page(parent, model, slug, fields, children=None):
@@ -96,17 +104,19 @@ def upsert_page(parent, model, slug, fields, children=None):
     if page is None:
         page = model(slug=slug, **fields)
         for relation, (child_model, field, objects) in children.items():
-            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+            setattr(page, relation, _children(child_model, field, objects))
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page, True
-    changed = any(_comparable(getattr(page, name)) != _comparable(value) for name, value in fields.items())
+    changed = any(
+        _comparable(model, name, getattr(page, name)) != _comparable(model, name, value) for name, value in fields.items()
+    )
     for name, value in fields.items():
         setattr(page, name, value)
     for relation, (child_model, field, objects) in children.items():
-        if _children_signature(page, relation, field) != [obj.pk for obj in objects]:
+        if _children_signature(page, relation, field) != [(obj.pk, index) for index, obj in enumerate(objects)]:
             changed = True
-            setattr(page, relation, [child_model(**{field: obj}) for obj in objects])
+            setattr(page, relation, _children(child_model, field, objects))
     if changed or not page.live:
         page.save_revision().publish()
     return page, changed
@@ -196,6 +206,7 @@ def build_agenda(home, timeline, orgs, communes, venues):
                 "capacity": spec.get("capacity"),
                 "registration_required": spec["registration_required"],
                 "registration_info": spec.get("registration_info", ""),
+                "registration_open": spec.get("registration_open", False),
                 "body": _stream(spec["body"], orgs, timeline, day),
             },
             children={
@@ -221,6 +232,8 @@ def build_agenda(home, timeline, orgs, communes, venues):
             "audience": v["audience"],
             "registration_required": v["registration_required"],
             "registration_info": v["registration_info"],
+            "capacity": v.get("capacity"),
+            "registration_open": v.get("registration_open", False),
             "itinerary": [
                 ("stop", {"time": dt.time(*hm), "place": place, "address": address, "description": text})
                 for hm, place, address, text in v["itinerary"]
@@ -296,7 +309,8 @@ def load(shift_to=None):
     """Build the whole demo site. ``shift_to``: a Monday (``datetime.date``) on which the trajet starts.
 
     :raises ValueError: if ``shift_to`` is not a Monday.
-    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting).
+    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting) and
+        ``translations``: ``{"nl"|"en": {home, agenda, trajet, visit}}`` (see ``home.demo.translations``).
     """
     timeline = Timeline(shift_to)
     orgs, communes, venues = build_snippets()
@@ -304,7 +318,8 @@ def load(shift_to=None):
     agenda, trajet, activities, visit = build_agenda(home, timeline, orgs, communes, venues)
     minutes_index, meeting = build_minutes(home, timeline, orgs)
     privacy, accessibility = build_standard_pages(home)
-    return {
+    registrations.load(activities, visit, orgs)
+    pages = {
         "home": home,
         "agenda": agenda,
         "trajet": trajet,
@@ -315,3 +330,5 @@ def load(shift_to=None):
         "privacy": privacy,
         "accessibility": accessibility,
     }
+    pages["translations"] = translations.translate(pages, timeline)
+    return pages

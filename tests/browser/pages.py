@@ -10,12 +10,18 @@ from django.test import Client
 TRAJET = "/fr/agenda/trajet-emploi-2017/"
 EVENT = TRAJET + "create-your-job/"
 VISIT = "/fr/agenda/journee-economie-sociale/"
+REGISTRATION = TRAJET + "reseaux-sociaux-et-recherche-d-emploi/"  # an activity "sur inscription": its form
 MEETING = "/fr/espace-partenaires/reunion-czs/"
 
 PUBLIC_PAGES = [
     ("home", "/fr/"),
     ("home-nl", "/nl/"),
     ("home-en", "/en/"),
+    ("agenda-nl", "/nl/agenda/"),
+    ("agenda-en-filtered", "/en/agenda/?commune=forest"),
+    ("trajet-nl", "/nl/agenda/jobtraject-2017/"),
+    ("visit-en", "/en/agenda/social-economy-day/"),
+    ("event-nl-untranslated", "/nl/agenda/jobtraject-2017/create-your-job/"),
     ("agenda", "/fr/agenda/"),
     ("agenda-filtered", "/fr/agenda/?commune=forest&phase=outillage"),
     ("agenda-empty", "/fr/agenda/?commune=ixelles"),
@@ -23,6 +29,7 @@ PUBLIC_PAGES = [
     ("agenda-past", "/fr/agenda/?when=past"),
     ("trajet", TRAJET),
     ("event", EVENT),
+    ("event-with-registration", REGISTRATION),
     ("visit", VISIT),
     ("search", "/fr/search/"),
     ("search-results", "/fr/search/?query=emploi"),
@@ -33,14 +40,18 @@ PUBLIC_PAGES = [
     ("privacy", "/fr/confidentialite/"),
     ("accessibility", "/fr/accessibilite/"),
 ]
-OPTIONAL = {"home-nl", "home-en"}
+# The site's name closes every <title>, in the page's language.
+SITE_NAME = {"fr": "Trajet emploi zone sud", "nl": "Jobtraject zone Zuid", "en": "Job Pathway South Zone"}
+OPTIONAL = {"home-nl", "home-en", "agenda-nl", "agenda-en-filtered", "trajet-nl", "visit-en", "event-nl-untranslated"}
 NOT_FOUND = {"not-found"}
 
 # Everything a keyboard can reach, in the sense of the HTML spec's sequential focus navigation.
+# (tabindex="-1" takes an element out of the Tab sequence, e.g. the registration form's honeypot field.)
 FOCUSABLE = (
     "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), "
-    "textarea:not([disabled]), [tabindex]:not([tabindex='-1'])"
+    "textarea:not([disabled]), summary, [tabindex]"
 )
+FOCUSABLE = ", ".join(f"{selector}:not([tabindex='-1'])" for selector in FOCUSABLE.split(", "))
 
 
 def heading_levels(page):

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 
-from .pages import MEETING, PUBLIC_PAGES, heading_levels, log_in, visit
+from .pages import MEETING, PUBLIC_PAGES, REGISTRATION, SITE_NAME, heading_levels, log_in, visit
 
 AXE = Axe()  # axe-core's script ships inside the package: injected into the page, never downloaded
 
@@ -30,9 +30,10 @@ def test_public_page_is_accessible(page, live_server, demo_upcoming, requests_ma
 
     assert_no_axe_violation(page)
     assert_headings_in_order(page)
-    assert page.locator("html").get_attribute("lang") == path.split("/")[1]
+    language = path.split("/")[1]
+    assert page.locator("html").get_attribute("lang") == language
     assert page.locator("img:not([alt])").count() == 0
-    assert page.title().endswith("Trajet emploi zone sud")
+    assert page.title().endswith(" – " + SITE_NAME[language])
     # The stylesheet really loaded: the header has its dark background.
     assert page.locator(".site-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(8, 63, 97)"
     assert requests_made and requests_made.off_host(live_server.url) == []
@@ -45,6 +46,17 @@ def test_login_form_errors_are_accessible(page, live_server, demo_upcoming):
     page.get_by_role("button", name="Se connecter").click()
 
     assert page.get_by_role("alert").inner_text().startswith("Saisissez un nom d’utilisateur et un mot de passe valides")
+    assert_no_axe_violation(page)
+    assert_headings_in_order(page)
+
+
+def test_registration_form_errors_are_accessible(page, live_server, demo_upcoming):
+    page.goto(REGISTRATION)
+    form = page.locator("form.registration-form")
+    form.get_by_role("button", name="S'inscrire").click()
+
+    expect(page.locator("form.registration-form [role=alert]")).to_contain_text("Le formulaire contient des erreurs")
+    assert page.locator("form.registration-form .field-error").count() >= 1
     assert_no_axe_violation(page)
     assert_headings_in_order(page)
 
@@ -63,7 +75,7 @@ def test_minutes_are_accessible_to_partners(new_context, live_server, demo_upcom
 def test_agenda_updated_in_place_stays_accessible(page, live_server, demo_upcoming):
     page.goto("/fr/agenda/")
     page.get_by_label("Commune").select_option("ixelles")
-    page.locator("[data-agenda-status]").filter(has_text="0 résultat").wait_for()
+    page.locator("[data-agenda-status]").filter(has_text="Aucun résultat").wait_for()
 
     assert page.locator(".empty-state").inner_text().startswith("Aucune activité à venir")
     assert_no_axe_violation(page)

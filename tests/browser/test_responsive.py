@@ -32,7 +32,7 @@ def text_off_screen(page):
     """Texts (first 40 characters) of visible text elements that end right of the viewport."""
     return page.evaluate(
         """(selector) => [...document.querySelectorAll(selector)]
-             .filter(el => el.getClientRects().length && !el.closest('.skip-link, .visually-hidden'))
+             .filter(el => el.getClientRects().length && !el.closest('.skip-link, .visually-hidden, [aria-hidden=true]'))
              .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
              .map(el => el.textContent.trim().slice(0, 40))""",
         TEXT,
@@ -65,7 +65,8 @@ def test_readable_at_200_percent_browser_zoom(new_context, live_server, demo_upc
 
 def font_sizes(page):
     return page.evaluate(
-        """(selector) => [...document.querySelectorAll(selector)].filter(el => el.getClientRects().length)
+        """(selector) => [...document.querySelectorAll(selector)]
+             .filter(el => el.getClientRects().length && !el.closest('[aria-hidden=true]'))
              .map(el => parseFloat(getComputedStyle(el).fontSize))""",
         "main p, main li, main dd, main label, main select, main input, main button, .site-nav a, .site-footer a",
     )

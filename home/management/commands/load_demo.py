@@ -21,11 +21,11 @@ class Command(BaseCommand):
             try:
                 day = dt.date.fromisoformat(shift_to)
             except ValueError:
-                raise CommandError(f"--shift-to: « {shift_to} » n'est pas une date AAAA-MM-JJ.")
+                raise CommandError(f"--shift-to: « {shift_to} » n'est pas une date AAAA-MM-JJ.") from None
         try:
             pages = load(day)
         except ValueError as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         start = pages["trajet"].start_date
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,165 @@
+"""The Wagtail API v2 endpoints of the site (``/api/v2/``), hardened for the public.
+
+Wagtail's endpoints already answer most malformed parameters with HTTP 400 and a JSON body
+``{"message": "..."}`` (``BadRequestError``). These subclasses close the gaps found in Wagtail 7.4, so that no
+query string can produce a 500:
+
+- any parameter (name or value) containing a NUL byte → 400 (PostgreSQL refuses NUL in strings);
+- a field filter whose value the field cannot parse (``?first_published_at=abc``) → 400;
+- ``locale`` naming no configured language → 400 (Wagtail answers 404, as if the resource were missing);
+- ``site`` naming no site or a bad port → 400 (Wagtail raises ``Site.DoesNotExist``: 500);
+- ``find/?id=abc`` → 400 (Wagtail: ``ValueError``, 500);
+- ``search`` containing ``"`` → searched without it (the SQLite search backend puts terms inside FTS5 quotes
+  without escaping them: a stray quote is a database error), and cut to ``MAX_SEARCH_LENGTH`` characters;
+  ``search_operator`` other than ``and``/``or`` → 400.
+
+Privacy: the pages endpoint starts from Wagtail's base queryset (live pages, minus those under a
+``PageViewRestriction`` the request fails) and filters it again with ``cms.privacy.visible_to``, the rule every
+other door of the site uses. Images and documents in a restricted collection (the minutes' annexes) are left
+out by Wagtail's own ``get_restricted_collection_ids``; the files themselves are served by Wagtail's serve
+view, which checks the same restrictions (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``).
+
+Responses carry ``Access-Control-Allow-Origin: *``: browsers then send no cookies, so a partner's page reading
+the API in JavaScript always gets the anonymous view.
+"""
+from types import SimpleNamespace
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.http import QueryDict
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, Site
+
+from .privacy import visible_to
+
+
+def without_parameters(request, names):
+    """A stand-in for ``request`` whose ``GET`` lacks ``names`` (for Wagtail filters that only read ``GET``)."""
+    query = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        if key not in names:
+            query.setlist(key, values)
+    return SimpleNamespace(GET=query)
+
+
+class StrictFieldsFilter(FieldsFilter):
+    """Wagtail's field filter (``?title=...``), but a value the field cannot parse is a 400, not a 500.
+
+    Views may list ``handled_query_parameters``: parameters that look like fields but that another filter
+    handles (e.g. ``commune`` as a slug rather than a foreign key id).
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        handled = set(getattr(view, "handled_query_parameters", ()))
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - handled - {"locale"}
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.is_relation:
+                continue  # Wagtail converts foreign keys itself and reports a bad value as 400
+            try:
+                field.to_python(value)
+            except (ValidationError, ValueError, TypeError) as error:
+                raise BadRequestError(f"field filter error. '{value}' is not a valid value for {name}") from error
+        return super().filter_queryset(without_parameters(request, handled), queryset, view)
+
+
+class StrictLocaleFilter(LocaleFilter):
+    """``?locale=xx``: an unknown language is a 400 with the list of known ones."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" in request.GET:
+            codes = list(Locale.objects.values_list("language_code", flat=True))
+            if request.GET["locale"] not in codes:
+                raise BadRequestError(f"locale must be one of: {', '.join(sorted(codes))}")
+        return super().filter_queryset(request, queryset, view)
+
+
+MAX_SEARCH_LENGTH = 200
+
+
+class StrictSearchFilter(SearchFilter):
+    """``?search=``: double quotes dropped (see the module's docstring), length capped, operator checked."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator.lower() not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        query = request.GET.copy()
+        query["search"] = " ".join(request.GET["search"].replace('"', " ").split())[:MAX_SEARCH_LENGTH]
+        return super().filter_queryset(SimpleNamespace(GET=query), queryset, view)
+
+
+def replace_filters(filter_backends):
+    replacements = {FieldsFilter: StrictFieldsFilter, LocaleFilter: StrictLocaleFilter, SearchFilter: StrictSearchFilter}
+    return [replacements.get(backend, backend) for backend in filter_backends]
+
+
+class StrictQueryMixin:
+    """Rejects NUL bytes anywhere in the query string and invalid ``find/?id=``; opens the API to other origins."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                raise BadRequestError(f"null characters are not allowed in query parameters ({key!r})")
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            try:
+                int(request.GET["id"])
+            except ValueError as error:
+                raise BadRequestError("id must be an integer") from error
+        return super().find_object(queryset, request)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class PublicPagesAPIViewSet(StrictQueryMixin, PagesAPIViewSet):
+    """``/api/v2/pages/``: live pages the request may view (``cms.privacy.visible_to``), in every language
+    unless ``?locale=`` says which one."""
+
+    filter_backends = replace_filters(PagesAPIViewSet.filter_backends)
+
+    def get_base_queryset(self):
+        # Wagtail asks for it several times a request (queryset, parent filters, serializer context): build once.
+        if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = self._public_base_queryset()
+        return self._base_queryset
+
+    def _public_base_queryset(self):
+        site = self.request.GET.get("site")
+        if site is not None:
+            hostname, _colon, port = site.partition(":")
+            query = {"hostname": hostname}
+            if port:
+                if not port.isdigit():
+                    raise BadRequestError("site port must be a number")
+                query["port"] = int(port)
+            if not Site.objects.filter(**query).exists():
+                raise BadRequestError(f"no site matches '{site}'")
+        return visible_to(super().get_base_queryset(), self.request)
+
+
+class PublicImagesAPIViewSet(StrictQueryMixin, ImagesAPIViewSet):
+    """``/api/v2/images/``: images outside restricted collections."""
+
+    filter_backends = replace_filters(ImagesAPIViewSet.filter_backends)
+
+
+class PublicDocumentsAPIViewSet(StrictQueryMixin, DocumentsAPIViewSet):
+    """``/api/v2/documents/``: documents outside restricted collections (the minutes' annexes are left out)."""
+
+    filter_backends = replace_filters(DocumentsAPIViewSet.filter_backends)

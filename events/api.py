@@ -1,0 +1,129 @@
+"""The pages endpoint of the API (``/api/v2/pages/``) with the agenda's filters, and the API router.
+
+On top of Wagtail's parameters (``type``, ``locale``, ``search``, ``order``, ``limit``, ``offset``, ``fields``,
+``child_of``...), activities and visits can be filtered like the agenda page, by the same query
+(``events.agenda.filter_agenda``):
+
+- ``commune``: a commune slug (``forest``); matches the main commune or one of the other communes;
+- ``phase``: ``orientation``, ``decouverte-metiers`` or ``outillage`` (activities only);
+- ``upcoming``: ``true``/``1`` keeps what has not ended yet; ``false``/``0`` or absent: past and upcoming;
+- ``from``, ``to``: days ``YYYY-MM-DD`` in Europe/Brussels, both inclusive (``to`` not before ``from``).
+
+Used with no ``type``, or with ``events.EventPage``, ``events.VisitPage`` or ``events.ScheduledPage``. They
+restrict the result to activities and visits, ordered by start unless ``order`` says otherwise. A malformed
+value is answered with HTTP 400 and ``{"message": "..."}``.
+
+Example: ``/api/v2/pages/?type=events.EventPage&fields=*&commune=forest&upcoming=true&locale=fr``.
+"""
+import datetime
+import re
+
+from wagtail.api.v2.filters import OrderingFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.models import Page
+
+from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from cms.models import Commune
+
+from .agenda import AgendaFilters, filter_agenda
+from .models import Phase, ScheduledPage
+from .registration import with_places
+
+AGENDA_PARAMETERS = ("commune", "phase", "upcoming", "from", "to")
+
+
+def parse_day(value):
+    """``"YYYY-MM-DD"`` → ``datetime.date``; anything else (other ISO forms included) → ``None``."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def agenda_filters_from_query(query):
+    """``AgendaFilters`` from the API's query parameters, or ``None`` when none is given.
+
+    :raises BadRequestError: on an unknown commune or phase, a non-boolean ``upcoming``, a day that is not
+        ``YYYY-MM-DD``, or ``to`` before ``from``.
+    """
+    if not any(name in query for name in AGENDA_PARAMETERS):
+        return None
+    commune = query.get("commune")
+    if commune is not None and not Commune.objects.filter(slug=commune).exists():
+        raise BadRequestError(f"commune '{commune}' is unknown: use a commune slug, e.g. 'forest'")
+    phase = query.get("phase")
+    if phase is not None and phase not in Phase.values:
+        raise BadRequestError(f"phase must be one of: {', '.join(Phase.values)}")
+    upcoming = False
+    if "upcoming" in query:
+        try:
+            upcoming = parse_boolean(query["upcoming"])
+        except ValueError as error:
+            raise BadRequestError("upcoming must be 'true' or 'false'") from error
+    days = {}
+    for name in ("from", "to"):
+        if name in query:
+            days[name] = parse_day(query[name])
+            if days[name] is None:
+                raise BadRequestError(f"{name} must be a date YYYY-MM-DD")
+    if days.get("from") and days.get("to") and days["to"] < days["from"]:
+        raise BadRequestError("to must not be before from")
+    return AgendaFilters(
+        commune=commune,
+        phase=phase,
+        date_from=days.get("from"),
+        date_to=days.get("to"),
+        any_time=not upcoming,
+    )
+
+
+class AgendaFilter(OrderingFilter):
+    """Applies ``commune``, ``phase``, ``upcoming``, ``from``, ``to`` through ``events.agenda.filter_agenda``,
+    then Wagtail's ``order`` when given (else soonest first)."""
+
+    def filter_queryset(self, request, queryset, view):
+        filters = agenda_filters_from_query(request.GET)
+        if filters is None:
+            return super().filter_queryset(request, queryset, view)
+        model = queryset.model
+        if not (issubclass(model, ScheduledPage) or model is Page):
+            raise BadRequestError(
+                f"{', '.join(AGENDA_PARAMETERS)} apply to types events.EventPage and events.VisitPage only"
+            )
+        matching = filter_agenda(ScheduledPage.objects.all(), filters).values("pk")
+        queryset = queryset.filter(pk__in=matching)
+        if "order" in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        if issubclass(model, ScheduledPage):
+            return queryset.order_by("start", "pk")
+        return queryset.order_by("scheduledpage__start", "pk")
+
+
+class AgendaPagesAPIViewSet(PublicPagesAPIViewSet):
+    """``/api/v2/pages/``: the public pages, with the agenda filters for activities and visits."""
+
+    known_query_parameters = PublicPagesAPIViewSet.known_query_parameters.union(AGENDA_PARAMETERS)
+    handled_query_parameters = AGENDA_PARAMETERS
+    filter_backends = [
+        AgendaFilter if backend is OrderingFilter else backend for backend in PublicPagesAPIViewSet.filter_backends
+    ]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if issubclass(queryset.model, ScheduledPage):
+            # with_places: ``places_left`` from annotations, no query per page.
+            queryset = with_places(queryset).select_related("locale", "commune", "venue__commune").prefetch_related(
+                "other_communes__commune", "organisers__organisation"
+            )
+        else:
+            queryset = queryset.select_related("locale")
+        return queryset
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", AgendaPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -1,0 +1,326 @@
+"""Admin views of registrations and evaluations (Wagtail ``ModelViewSet``s, registered in ``wagtail_hooks``).
+
+Registrations: listing per event with search, filters (event, status), CSV/XLSX export (Wagtail's spreadsheet
+export, datetimes in Europe/Brussels), actions "cancel" and "confirm" that go through ``events.registration``
+so that capacity and the waiting list stay right. Evaluations: organisers see and fill only those of the
+activities their organisation organises (``events.evaluations``).
+"""
+from zoneinfo import ZoneInfo
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Locale
+
+from .evaluations import ended_activities, scope_evaluations, scope_pages
+from .models import Evaluation, OrganiserProfile, Registration, ScheduledPage
+from .registration import AlreadyRegistered, RegistrationError, cancel, confirm, refill, register
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def brussels_naive(value):
+    """Aware datetime → naive Europe/Brussels wall-clock time (what a spreadsheet cell should show)."""
+    return timezone.localtime(value, BRUSSELS).replace(tzinfo=None) if value else value
+
+
+def brussels_text(value):
+    return brussels_naive(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+LOCAL_TIME_EXPORT = {"xlsx": brussels_naive, "csv": brussels_text}
+
+
+# --- Registrations -------------------------------------------------------------------------------------------
+
+
+def registration_pages():
+    """Default-locale activities and visits, newest first (the event filter's choices)."""
+    return ScheduledPage.objects.filter(locale=Locale.get_default()).order_by("-start")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    page = django_filters.ModelChoiceFilter(label=_("Activité"), queryset=lambda request: registration_pages())
+    status = django_filters.ChoiceFilter(label=_("Statut"), choices=Registration.Status.choices)
+
+    class Meta:
+        model = Registration
+        fields = ["page", "status"]
+
+
+class RegistrationIndexView(generic.IndexView):
+    custom_field_preprocess = {"created_at": LOCAL_TIME_EXPORT, "page.start": LOCAL_TIME_EXPORT}
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page", "organisation")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        perm = self.permission_policy.user_has_permission(self.request.user, "change")
+        if perm and instance.status != Registration.Status.CANCELLED:
+            buttons.append(ListingButton(_("Annuler l'inscription"), url=reverse(
+                "events_registration:cancel", args=[instance.pk]), icon_name="cross", priority=40))
+        if perm and instance.status == Registration.Status.WAITING:
+            buttons.append(ListingButton(_("Confirmer"), url=reverse(
+                "events_registration:confirm", args=[instance.pk]), icon_name="check", priority=41))
+        return buttons
+
+
+class RegistrationCreateForm(WagtailAdminModelForm):
+    """An editor adds someone (by phone, at the desk): allocated like the public form, deadline aside."""
+
+    page = forms.ModelChoiceField(label=_("Activité"), queryset=ScheduledPage.objects.none())
+
+    class Meta:
+        model = Registration
+        fields = ["page", "name", "email", "phone", "organisation", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = registration_pages()
+
+    def clean(self):
+        cleaned = super().clean()
+        page, email = cleaned.get("page"), (cleaned.get("email") or "").strip().lower()
+        if page and email:
+            active = Registration.objects.filter(page=page, email=email).exclude(status=Registration.Status.CANCELLED)
+            if active.exists():
+                self.add_error("email", AlreadyRegistered().message)
+        return cleaned
+
+    def validate_unique(self):
+        pass  # the page is not a model field of this form's instance yet; clean() checks the e-mail
+
+
+class RegistrationCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return register(
+            data["page"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            organisation=data["organisation"],
+            language=data["language"],
+            check_open=False,
+        )
+
+
+class RegistrationDeleteView(generic.DeleteView):
+    def delete_action(self):
+        page = self.object.page
+        super().delete_action()
+        refill(page)  # a deleted confirmed registration frees its place too
+
+
+class RegistrationActionView(WagtailAdminTemplateMixin, TemplateView):
+    """GET: ask to confirm the action; POST: cancel (``action = "cancel"``) or confirm (``"confirm"``)."""
+
+    template_name = "events/registration/admin_action.html"
+    action = None
+    header_icon = "form"
+
+    def dispatch(self, request, pk):
+        if not request.user.has_perm("events.change_registration"):
+            raise PermissionDenied
+        self.registration = get_object_or_404(Registration.objects.select_related("page"), pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return _("Annuler l'inscription") if self.action == "cancel" else _("Confirmer l'inscription")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            registration=self.registration, action=self.action, index_url=reverse("events_registration:index")
+        )
+        return context
+
+    def post(self, request, pk):
+        registration = self.registration
+        if self.action == "cancel":
+            promoted = cancel(registration)
+            messages.success(request, _("Inscription de %(name)s annulée.") % {"name": registration.name})
+            for person in promoted:
+                messages.success(request, _("%(name)s passe de la liste d'attente aux confirmés.") % {"name": person.name})
+        else:
+            try:
+                confirm(registration)
+            except RegistrationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Inscription de %(name)s confirmée.") % {"name": registration.name})
+        return redirect(reverse("events_registration:index") + f"?page={registration.page_id}")
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "form"
+    menu_label = _("Inscriptions")
+    name = "registration"
+    url_namespace = "events_registration"
+    url_prefix = "events/registrations"
+    index_view_class = RegistrationIndexView
+    add_view_class = RegistrationCreateView
+    delete_view_class = RegistrationDeleteView
+    copy_view_enabled = False
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "phone"]
+    list_display = [
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        Column("page", label=_("Activité"), accessor="page.title"),
+        Column("status", label=_("Statut"), accessor="get_status_display"),
+        DateColumn("created_at", label=_("Inscrit·e le")),
+    ]
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_export = [
+        "page.title", "page.start", "name", "email", "phone", "organisation", "get_status_display",
+        "created_at", "language",
+    ]
+    export_headings = {
+        "page.title": _("Activité"),
+        "page.start": _("Début (heure de Bruxelles)"),
+        "name": _("Nom"),
+        "email": _("E-mail"),
+        "phone": _("Téléphone"),
+        "organisation": _("Organisation"),
+        "get_status_display": _("Statut"),
+        "created_at": _("Inscrit·e le (heure de Bruxelles)"),
+        "language": _("Langue"),
+    }
+    export_filename = "inscriptions"
+    form_fields = ["name", "email", "phone", "organisation", "language"]
+
+    def get_form_class(self, for_update=False):
+        return super().get_form_class(for_update) if for_update else RegistrationCreateForm
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/cancel/", RegistrationActionView.as_view(action="cancel"), name="cancel"),
+            path("<int:pk>/confirm/", RegistrationActionView.as_view(action="confirm"), name="confirm"),
+        ]
+
+
+# --- Evaluations ---------------------------------------------------------------------------------------------
+
+
+class EvaluationForm(WagtailAdminModelForm):
+    """The "fiche d'évaluation". Its activity list holds ended activities the user may evaluate and that have
+    no evaluation yet (plus, when editing, the evaluation's own activity)."""
+
+    class Meta:
+        model = Evaluation
+        fields = ["page", "participants_present", "satisfaction", "what_worked", "to_improve", "follow_up"]
+        widgets = {"satisfaction": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pages = ended_activities().filter(evaluation__isnull=True)
+        if self.instance.pk:
+            pages = pages | ScheduledPage.objects.filter(pk=self.instance.page_id)
+        if self.for_user is not None:
+            pages = scope_pages(pages, self.for_user)
+        self.fields["page"].queryset = pages.order_by("start")
+        self.fields["page"].label_from_instance = lambda page: (
+            f"{page.title} ({timezone.localtime(page.start, BRUSSELS):%d/%m/%Y})"
+        )
+
+    def save(self, commit=True):
+        if not self.instance.pk and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        return super().save(commit)
+
+
+class ScopedEvaluationMixin:
+    def get_queryset(self):
+        return scope_evaluations(Evaluation.objects.select_related("page"), self.request.user)
+
+
+class EvaluationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return scope_evaluations(super().get_base_queryset().select_related("page"), self.request.user)
+
+
+class EvaluationCreateView(generic.CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.request.GET.get("page", "").isdigit():
+            initial["page"] = int(self.request.GET["page"])
+        return initial
+
+
+class EvaluationEditView(ScopedEvaluationMixin, generic.EditView):
+    pass
+
+
+class EvaluationDeleteView(ScopedEvaluationMixin, generic.DeleteView):
+    pass
+
+
+class EvaluationViewSet(ModelViewSet):
+    model = Evaluation
+    icon = "tasks"
+    menu_label = _("Évaluations")
+    name = "evaluation"
+    url_namespace = "events_evaluation"
+    url_prefix = "events/evaluations"
+    index_view_class = EvaluationIndexView
+    add_view_class = EvaluationCreateView
+    edit_view_class = EvaluationEditView
+    delete_view_class = EvaluationDeleteView
+    copy_view_enabled = False
+    form_class = EvaluationForm
+    search_fields = ["page__title", "what_worked", "to_improve", "follow_up"]
+    list_display = [
+        Column("page", label=_("Activité"), accessor="page.title"),
+        DateColumn("page_start", label=_("Date"), accessor="page.start"),
+        "participants_present",
+        "satisfaction",
+    ]
+    ordering = ["-page__start"]
+    list_export = ["page.title", "page.start", "participants_present", "satisfaction", "what_worked",
+                   "to_improve", "follow_up"]
+    export_filename = "evaluations"
+
+    def get_form_class(self, for_update=False):
+        return EvaluationForm
+
+
+class OrganiserProfileViewSet(ModelViewSet):
+    model = OrganiserProfile
+    icon = "user"
+    menu_label = _("Organisateurs")
+    name = "organiser_profile"
+    url_namespace = "events_organiser_profile"
+    url_prefix = "events/organisers"
+    copy_view_enabled = False
+    form_fields = ["user", "organisation"]
+    list_display = ["user", "organisation"]
+    search_fields = ["user__username", "user__last_name", "organisation__name"]
+
+
+class RegistrationsGroup(ModelViewSetGroup):
+    menu_label = _("Inscriptions")
+    menu_icon = "form"
+    menu_order = 250
+    items = (RegistrationViewSet, EvaluationViewSet, OrganiserProfileViewSet)
+
+
+
