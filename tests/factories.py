@@ -150,3 +150,18 @@ def open_visit(parent, capacity=10, max_per_organisation=2, **kwargs):
         parent=parent, capacity=capacity, max_per_organisation=max_per_organisation,
         start=start, end=start + dt.timedelta(hours=8), **kwargs,
     )
+
+
+def translate(page, code):
+    """``page`` translated into language ``code`` with wagtail-localize, as an editor would: its alias copy (made
+    by the locale synchronisation) becomes a real translation; untranslated text falls back to French.
+
+    :returns: the translated page (specific), published.
+    """
+    from wagtail_localize.models import TranslationSource
+
+    from cms.i18n import update_translation
+
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    instance, _ = update_translation(source, Locale.objects.get(language_code=code))
+    return instance.specific

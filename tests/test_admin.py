@@ -37,7 +37,7 @@ def test_admin_creates_an_activity(admin_client, agenda):
     trajet = TrajetPageFactory(parent=agenda)
     response = admin_client.post(f"/admin/pages/add/events/eventpage/{trajet.pk}/", activity_form())
     assert response.status_code == 302
-    page = EventPage.objects.get(slug="atelier-cv")
+    page = EventPage.objects.get(slug="atelier-cv", locale__language_code="fr")
     assert page.commune.slug == "forest"
 
 

@@ -5,12 +5,11 @@ import time_machine
 import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 
 from minutes.models import minutes_collection
 
 from . import agenda_scenario
-from .factories import EventPageFactory, brussels, commune
+from .factories import EventPageFactory, brussels, commune, translate
 
 API = "/api/v2/pages/"
 
@@ -166,8 +165,7 @@ def test_agenda_filters_combine_with_search_order_and_locale(client, pages):
 
 
 def test_locale_filter_and_translations(client, pages):
-    nl = Locale.objects.create(language_code="nl")
-    translation = pages.cv.copy_for_translation(nl, copy_parents=True)
+    translation = translate(pages.cv, "nl")
     translation.title = "Workshop cv"
     translation.save_revision().publish()
     data = get_json(client, f"{API}?type=events.EventPage&locale=nl&fields=start")

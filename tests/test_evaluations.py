@@ -119,11 +119,11 @@ def test_report_by_commune_and_phase_with_export(client, setup, django_assert_ma
 
 def test_demo_adds_registrations_and_evaluations_idempotently(db):
     pages = load()
-    workshop = EventPage.objects.get(slug="reseaux-sociaux-et-recherche-d-emploi")
+    workshop = EventPage.objects.get(slug="reseaux-sociaux-et-recherche-d-emploi", locale__language_code="fr")
     statuses = list(Registration.objects.filter(page=workshop).values_list("status", flat=True))
     assert statuses.count("confirmed") == 8 and statuses.count("waiting") == 3
     assert workshop.places_left == 0
-    visit = VisitPage.objects.get()
+    visit = VisitPage.objects.get(locale__language_code="fr")
     waiting = Registration.objects.get(page=visit, status="waiting")
     assert (waiting.name, str(waiting.organisation)) == ("Laura Mertens", "MEF Forest")
     assert Evaluation.objects.count() == 5  # half of the nine ended activities, the earliest

@@ -4,10 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import time_machine
-from wagtail.models import Locale
 
 from . import agenda_scenario
-from .factories import brussels
+from .factories import brussels, translate
 
 NOW = brussels(2017, 3, 1, 12)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -71,8 +70,7 @@ def test_atom_feed(client, pages):
 
 
 def test_feed_in_another_language(client, pages):
-    nl = Locale.objects.create(language_code="nl")
-    translation = pages.dst.copy_for_translation(nl, copy_parents=True)
+    translation = translate(pages.dst, "nl")
     translation.title = "Opendeurdag"
     translation.save_revision().publish()
     channel = get_xml(client, "/agenda/rss/?locale=nl", "application/rss+xml").find("channel")

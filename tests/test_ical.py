@@ -6,10 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from icalendar import Calendar
-from wagtail.models import Locale
 
 from . import agenda_scenario
-from .factories import brussels
+from .factories import brussels, translate
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOW = brussels(2017, 3, 1, 12)  # before every activity of the scenario
@@ -103,8 +102,7 @@ def test_uid_and_content_are_stable_across_downloads(client, pages):
 
 
 def test_uid_is_the_same_in_every_language(client, pages):
-    nl = Locale.objects.create(language_code="nl")
-    translation = pages.cv.copy_for_translation(nl, copy_parents=True)
+    translation = translate(pages.cv, "nl")
     translation.title = "Workshop cv"
     translation.save_revision().publish()
     french = parse(client.get(f"/agenda/ical/{pages.cv.pk}.ics")).walk("VEVENT")[0]

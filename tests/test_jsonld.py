@@ -5,11 +5,11 @@ import json
 import re
 
 import pytest
-from wagtail.models import Locale
 
 from events.jsonld import event_jsonld, jsonld_script
 
 from . import agenda_scenario
+from .factories import translate
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUSES = {SCHEMA + s for s in ("EventScheduled", "EventCancelled", "EventMovedOnline", "EventPostponed", "EventRescheduled")}
@@ -163,8 +163,7 @@ def test_full_event_is_sold_out(pages, monkeypatch):
 
 
 def test_translated_page_is_in_its_language(client, pages):
-    nl = Locale.objects.create(language_code="nl")
-    translation = pages.cv.copy_for_translation(nl, copy_parents=True)
+    translation = translate(pages.cv, "nl")
     translation.title = "Workshop cv"
     translation.save_revision().publish()
     data = event_jsonld(translation)
