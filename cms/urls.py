@@ -13,6 +13,8 @@ from cms.sitemaps import MultilingualSitemap
 from events.api import api_router
 from search import views as search_views
 
+from .forms import LoginForm
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,7 +32,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("accounts/login/", auth_views.LoginView.as_view(template_name="cms/login.html"), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(template_name="cms/login.html", authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -22,6 +22,25 @@ def _compiled_messages():
     trans_real._default = None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _locale_sync_ignores_raw_saves():
+    """``serialized_rollback`` reloads the migrations' rows with raw saves, a ``LocaleSynchronization`` before the
+    ``Locale`` it points to; wagtail-localize's post_save handler would then sync page trees and fail. Like any
+    fixture loading, raw saves skip that handler (ordinary saves still sync)."""
+    from django.db.models.signals import post_save
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
+    def sync_unless_raw(instance, raw=False, **kwargs):
+        if not raw:
+            sync_trees_on_locale_sync_save(instance, **kwargs)
+
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    post_save.connect(sync_unless_raw, sender=LocaleSynchronization, weak=False)
+    yield
+    post_save.disconnect(sync_unless_raw, sender=LocaleSynchronization)
+    post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
