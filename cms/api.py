@@ -22,6 +22,7 @@ view, which checks the same restrictions (``WAGTAILDOCS_SERVE_METHOD = "serve_vi
 Responses carry ``Access-Control-Allow-Origin: *``: browsers then send no cookies, so a partner's page reading
 the API in JavaScript always gets the anonymous view.
 """
+import datetime
 from types import SimpleNamespace
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -45,6 +46,23 @@ def without_parameters(request, names):
     return SimpleNamespace(GET=query)
 
 
+# What every supported database stores: 64-bit integers, and datetimes whose UTC value stays within years 1–9999
+# (a local midnight of 1 January 0001 in Brussels is in year 0 in UTC). Kept to a sane calendar range.
+MAX_INTEGER = 2**63 - 1
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def in_database_range(value):
+    """False for an int beyond 64 bits or a date/datetime outside years 1900–2200; True otherwise."""
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return abs(value) <= MAX_INTEGER
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return MIN_YEAR <= value.year <= MAX_YEAR
+    return True
+
+
 class StrictFieldsFilter(FieldsFilter):
     """Wagtail's field filter (``?title=...``), but a value the field cannot parse is a 400, not a 500.
 
@@ -63,11 +81,13 @@ class StrictFieldsFilter(FieldsFilter):
             except FieldDoesNotExist:
                 continue
             if field.is_relation:
-                continue  # Wagtail converts foreign keys itself and reports a bad value as 400
+                field = field.target_field  # the value is the related row's key
             try:
-                field.to_python(value)
+                parsed = field.to_python(value)
             except (ValidationError, ValueError, TypeError) as error:
                 raise BadRequestError(f"field filter error. '{value}' is not a valid value for {name}") from error
+            if not in_database_range(parsed):
+                raise BadRequestError(f"field filter error. '{value}' is out of range for {name}")
         return super().filter_queryset(without_parameters(request, handled), queryset, view)
 
 
@@ -112,6 +132,11 @@ class StrictQueryMixin:
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 raise BadRequestError(f"null characters are not allowed in query parameters ({key!r})")
+        # Wagtail parses offset/limit as unbounded ints: beyond a 64-bit integer the database fails (a 500).
+        for name in ("offset", "limit", "id"):
+            value = request.GET.get(name, "")
+            if value.lstrip("-").isdigit() and abs(int(value)) > MAX_INTEGER:
+                raise BadRequestError(f"{name} must be at most {MAX_INTEGER}")
 
     def find_object(self, queryset, request):
         if "id" in request.GET:

@@ -35,6 +35,12 @@ class AgendaFilters:
     any_time: bool = False
 
 
+# The calendar range the agenda accepts in its ``from``/``to`` filters (a date outside cannot be stored as an
+# aware datetime on every database, and means nothing for an agenda).
+MIN_DAY = datetime.date(1900, 1, 1)
+MAX_DAY = datetime.date(2200, 12, 31)
+
+
 def local_midnight(day):
     """Aware datetime of 00:00 Europe/Brussels on ``day`` (a ``datetime.date``)."""
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=BRUSSELS)

@@ -26,7 +26,7 @@ from wagtail.models import Page
 from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 from cms.models import Commune
 
-from .agenda import AgendaFilters, filter_agenda
+from .agenda import MAX_DAY, MIN_DAY, AgendaFilters, filter_agenda
 from .models import Phase, ScheduledPage
 from .registration import with_places
 
@@ -38,9 +38,10 @@ def parse_day(value):
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
         return None
+    return day if MIN_DAY <= day <= MAX_DAY else None
 
 
 def agenda_filters_from_query(query):
@@ -68,7 +69,7 @@ def agenda_filters_from_query(query):
         if name in query:
             days[name] = parse_day(query[name])
             if days[name] is None:
-                raise BadRequestError(f"{name} must be a date YYYY-MM-DD")
+                raise BadRequestError(f"{name} must be a date YYYY-MM-DD from {MIN_DAY} to {MAX_DAY}")
     if days.get("from") and days.get("to") and days["to"] < days["from"]:
         raise BadRequestError("to must not be before from")
     return AgendaFilters(

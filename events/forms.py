@@ -1,8 +1,9 @@
 """The agenda's GET filter form. Unknown or malformed values become form errors, never exceptions."""
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from .agenda import AgendaFilters
+from .agenda import MAX_DAY, MIN_DAY, AgendaFilters
 from .models import Phase
 
 # Django's default message repeats the submitted value; ours does not (it may hold markup or NUL bytes).
@@ -25,8 +26,18 @@ class AgendaFilterForm(forms.Form):
         choices=[("", _("Activités et visites")), ("activity", _("Activités")), ("visit", _("Visites"))],
         error_messages=UNKNOWN_CHOICE,
     )
-    date_from = forms.DateField(label=_("À partir du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Jusqu'au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("À partir du"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[MinValueValidator(MIN_DAY), MaxValueValidator(MAX_DAY)],
+    )
+    date_to = forms.DateField(
+        label=_("Jusqu'au"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[MinValueValidator(MIN_DAY), MaxValueValidator(MAX_DAY)],
+    )
     when = forms.ChoiceField(
         label=_("Période"),
         required=False,
