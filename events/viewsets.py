@@ -25,6 +25,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 
+from cms.exports import FormulaSafeCSVMixin
+
 from .evaluations import ended_activities, scope_evaluations, scope_pages
 from .models import Evaluation, OrganiserProfile, Registration, ScheduledPage
 from .registration import AlreadyRegistered, RegistrationError, cancel, confirm, refill, register
@@ -61,7 +63,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["page", "status"]
 
 
-class RegistrationIndexView(generic.IndexView):
+class RegistrationIndexView(FormulaSafeCSVMixin, generic.IndexView):
     custom_field_preprocess = {"created_at": LOCAL_TIME_EXPORT, "page.start": LOCAL_TIME_EXPORT}
 
     def get_base_queryset(self):
@@ -253,7 +255,7 @@ class ScopedEvaluationMixin:
         return scope_evaluations(Evaluation.objects.select_related("page"), self.request.user)
 
 
-class EvaluationIndexView(generic.IndexView):
+class EvaluationIndexView(FormulaSafeCSVMixin, generic.IndexView):
     def get_base_queryset(self):
         return scope_evaluations(super().get_base_queryset().select_related("page"), self.request.user)
 

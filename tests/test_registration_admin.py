@@ -117,3 +117,12 @@ def test_purge_erases_personal_data_of_old_events_and_keeps_counts(agenda):
     assert purge(5) == 2  # --older-than 5 reaches the recent one; the old ones are not counted twice
     call_command("purge_registrations", "--older-than", "1", stdout=io.StringIO())
     assert Registration.objects.exclude(name="").count() == 0
+
+
+def test_csv_export_neutralises_formulas(admin_client, pages):
+    full, _ = pages
+    register(full, name='=HYPERLINK("http://evil.example","x")', email="eve@example.org")
+    response = admin_client.get(INDEX, {"page": full.pk, "export": "csv"})
+    text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert "'=HYPERLINK(" in text
+    assert ',=HYPERLINK(' not in text and ',"=HYPERLINK(' not in text

@@ -1,0 +1,26 @@
+"""Spreadsheet exports that cannot smuggle a formula into the reader's spreadsheet (CSV injection, OWASP).
+
+Wagtail's ``SpreadsheetExportMixin`` already writes XLSX cells that look like formulas as text; its CSV rows
+are written as they are. A visitor-typed value such as ``=HYPERLINK(...)`` in a registrant's name would then
+run when an editor opens the CSV. Values starting with a formula character get a leading apostrophe.
+"""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """``"=1+1"`` → ``"'=1+1"``; any other value unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class FormulaSafeCSVMixin:
+    """For a Wagtail view with spreadsheet export: neutralise formula-like text in CSV cells."""
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: neutralise_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
