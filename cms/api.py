@@ -34,6 +34,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
+from cms.search_terms import search_terms
+
 from .privacy import visible_to
 
 
@@ -102,9 +104,6 @@ class StrictLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-MAX_SEARCH_LENGTH = 200
-
-
 class StrictSearchFilter(SearchFilter):
     """``?search=``: double quotes dropped (see the module's docstring), length capped, operator checked."""
 
@@ -115,7 +114,7 @@ class StrictSearchFilter(SearchFilter):
         if operator is not None and operator.lower() not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         query = request.GET.copy()
-        query["search"] = " ".join(request.GET["search"].replace('"', " ").split())[:MAX_SEARCH_LENGTH]
+        query["search"] = search_terms(request.GET["search"])
         return super().filter_queryset(SimpleNamespace(GET=query), queryset, view)
 
 

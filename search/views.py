@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from cms.privacy import visible_to
+from cms.search_terms import MAX_SEARCH_LENGTH, search_terms
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
@@ -16,10 +16,9 @@ def search(request):
     Pages under a view restriction the request does not pass (e.g. the partners' minutes for an anonymous
     visitor) are filtered out *before* searching, so they can appear neither as a result nor in an excerpt.
     """
-    query = request.GET.get("query", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.GET.get("query", "").replace("\x00", "").strip()[:MAX_SEARCH_LENGTH]
+    terms = search_terms(query)
     results_page = None
-    # Wagtail's SQLite FTS5 backend fails on an unbalanced double quote: quotes carry no meaning here anyway.
-    terms = " ".join(query.replace('"', " ").split())
     if query:
         pages = visible_to(Page.objects.live().filter(locale=Locale.get_active()), request)
         results = pages.specific().search(terms) if terms else pages.none()
