@@ -1,4 +1,4 @@
-"""The pages endpoint of the API (``/api/v2/pages/``) with the agenda's filters, and the API router.
+"""The pages endpoint of the API (``/api/v2/pages/``) with the agenda's filters (mounted by ``trajet_emploi.api``).
 
 On top of Wagtail's parameters (``type``, ``locale``, ``search``, ``order``, ``limit``, ``offset``, ``fields``,
 ``child_of``...), activities and visits can be filtered like the agenda page, by the same query
@@ -19,16 +19,15 @@ import datetime
 import re
 
 from wagtail.api.v2.filters import OrderingFilter
-from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.models import Page
 
-from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from cms.api import PublicPagesAPIViewSet
 from cms.models import Commune
+from registrations.pages import with_places
 
 from .agenda import MAX_DAY, MIN_DAY, AgendaFilters, filter_agenda
 from .models import Phase, ScheduledPage
-from .registration import with_places
 
 AGENDA_PARAMETERS = ("commune", "phase", "upcoming", "from", "to")
 
@@ -124,7 +123,3 @@ class AgendaPagesAPIViewSet(PublicPagesAPIViewSet):
         return queryset
 
 
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", AgendaPagesAPIViewSet)
-api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -3,19 +3,14 @@
 EventPage and VisitPage share ``ScheduledPage`` (multi-table inheritance) so that the agenda is one query over
 one table, ordered and paginated by the database, whatever mix of activities and visits it shows.
 """
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,6 +18,7 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin
 from cms.privacy import visible_to
+from registrations.pages import RegistrationPageMixin
 
 from . import serializers as api
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
@@ -117,22 +113,13 @@ class TrajetPage(Page):
         return context
 
 
-class RegistrationClosedReason(models.TextChoices):
-    """Why the online registration form of a ScheduledPage does not accept submissions."""
-
-    NOT_OPEN = "not_open", _("Les inscriptions en ligne ne sont pas ouvertes.")
-    CANCELLED = "cancelled", _("Cette activité est annulée : les inscriptions sont fermées.")
-    ENDED = "ended", _("Cette activité est terminée : les inscriptions sont fermées.")
-    DEADLINE = "deadline", _("Les inscriptions sont clôturées.")
-
-
-class ScheduledPage(RoutablePageMixin, Page):
+class ScheduledPage(RegistrationPageMixin, Page):
     """What EventPage and VisitPage share: when, where, who organises, how many may come.
 
     ``start`` and ``end`` are aware datetimes, stored in UTC and shown in Europe/Brussels.
     Not creatable on its own.
 
-    Online registration (``events.registration``): the French (default-locale) page holds the registrations
+    Online registration (``registrations.pages.RegistrationPageMixin``): the French (default-locale) page holds the registrations
     and the capacity; its translations share them (see ``registration_page``). Routes: the page itself (GET
     shows the form, POST registers, then redirects) and ``annuler/<token>/`` (cancel by signed link).
     """
@@ -247,90 +234,14 @@ class ScheduledPage(RoutablePageMixin, Page):
         if self.registration_deadline and self.end and self.registration_deadline > self.end:
             raise ValidationError({"registration_deadline": _("La clôture des inscriptions doit précéder la fin.")})
 
-    # --- Registration -------------------------------------------------------------------------------------
-
-    @property
-    def registration_page(self):
-        """The page that holds registrations and capacity: the default-locale (French) translation of this page,
-        or this page when it has none. Costs one query for a translated page, none for a French one."""
-        # Compare language codes, not Locale rows: no query when ``locale`` is already joined (API listings).
-        if self.locale.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
-            return self
-        return (
-            ScheduledPage.objects.filter(
-                translation_key=self.translation_key, locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-            ).first()
-            or self
-        )
-
-    @property
-    def registration_closes_at(self):
-        """Aware datetime after which the form refuses submissions: ``registration_deadline``, else ``start``."""
-        return self.registration_deadline or self.start
-
-    def registration_closed_reason(self, now=None):
-        """``None`` if the form accepts submissions at ``now`` (aware, default now), else a
-        ``RegistrationClosedReason``. Reads this page's own fields (call it on ``registration_page``)."""
-        now = now or timezone.now()
-        if self.cancelled:
-            return RegistrationClosedReason.CANCELLED
-        if not self.registration_open:
-            return RegistrationClosedReason.NOT_OPEN
-        if now >= self.end:
-            return RegistrationClosedReason.ENDED
-        if now >= self.registration_closes_at:
-            return RegistrationClosedReason.DEADLINE
-        return None
-
-    @property
-    def places_left(self):
-        """Confirmed places still free (``int`` ≥ 0), or ``None`` when the capacity is unlimited.
-
-        Counts the confirmed registrations of ``registration_page`` (shared by every translation) against its
-        capacity. Uses the ``registration_capacity``/``confirmed_count`` annotations of
-        ``events.registration.with_places`` when present (no query), else runs one or two queries.
-        """
-        if hasattr(self, "confirmed_count") and hasattr(self, "registration_capacity"):
-            capacity, confirmed = self.registration_capacity, self.confirmed_count
-        else:
-            holder = self.registration_page
-            capacity = holder.capacity
-            if capacity is None:
-                return None
-            confirmed = Registration.objects.filter(page=holder, status=Registration.Status.CONFIRMED).count()
-        if capacity is None:
-            return None
-        return max(capacity - confirmed, 0)
-
-    @path("")
-    def registration_view(self, request):
-        """The page itself; POST submits the registration form (``events.registration_views``)."""
-        from .registration_views import serve_page
-
-        return serve_page(self, request)
-
-    @path("annuler/<str:token>/", name="cancel_registration")
-    def cancel_registration_view(self, request, token):
-        """Cancel a registration by the signed link of its e-mail: GET asks to confirm, POST cancels."""
-        from .registration_views import cancel_registration
-
-        return cancel_registration(self, request, token)
-
-    def get_context(self, request, *args, **kwargs):
-        from .registration_views import registration_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(registration_context(self, request))
-        return context
+    def organisation_quota(self):
+        """``max_per_organisation`` when this row is a visit day, else ``None`` (one query; the subclasses answer
+        without one). The allocation locks plain ``ScheduledPage`` rows, hence the query."""
+        return VisitPage.objects.filter(pk=self.pk).values_list("max_per_organisation", flat=True).first()
 
     @property
     def is_past(self):
         return self.end < timezone.now()
-
-    @property
-    def accepts_registrations(self):
-        """True when the registration form takes submissions now (a full event still takes them: waiting list)."""
-        return self.registration_page.registration_closed_reason() is None
 
     @property
     def kind(self):
@@ -407,6 +318,9 @@ class EventPage(ScheduledPage):
     def phase_choice(self):
         return Phase(self.phase) if self.phase else None
 
+    def organisation_quota(self):
+        return None
+
 
 class VisitPage(ScheduledPage):
     """A visit day: a timed itinerary of stops, a limit per partner organisation, meal options."""
@@ -468,153 +382,6 @@ class VisitPage(ScheduledPage):
     def phase_choice(self):
         return None
 
-
-# --- Registrations -----------------------------------------------------------------------------------------
-
-
-class Registration(models.Model):
-    """One person's registration for an activity or a visit (see ``events.registration`` for allocation).
-
-    Always attached to the default-locale page (``ScheduledPage.registration_page``), so that every translation
-    shares capacity and registrations. ``created_at`` is set while the page is locked: order of arrival is
-    ``(created_at, pk)``. ``notified_status`` is the status the person was last e-mailed about: an e-mail is due
-    while it differs from ``status`` (see ``events.emails``).
-    """
-
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("confirmée")
-        WAITING = "waiting", _("liste d'attente")
-        CANCELLED = "cancelled", _("annulée")
-
-    CANCEL_SALT = "events.registration.cancel"
-
-    page = models.ForeignKey(
-        ScheduledPage, verbose_name=_("activité"), on_delete=models.CASCADE, related_name="registrations"
-    )
-    status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.WAITING)
-    name = models.CharField(_("nom"), max_length=200)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
-    organisation = models.ForeignKey(
-        "cms.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Pour les journées de visites : la structure partenaire de la personne."),
-    )
-    language = models.CharField(_("langue"), max_length=10, choices=settings.LANGUAGES, default="fr")
-    created_at = models.DateTimeField(_("inscrit·e le"), default=timezone.now, db_index=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
-    notified_status = models.CharField(_("statut annoncé par e-mail"), max_length=20, blank=True)
-    email_attempts = models.PositiveSmallIntegerField(_("tentatives d'envoi"), default=0)
-    email_error = models.TextField(_("dernière erreur d'envoi"), blank=True)
-    purged_at = models.DateTimeField(_("données effacées le"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("inscription")
-        verbose_name_plural = _("inscriptions")
-        ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["page", "status", "created_at"], name="registration_page_status")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "email"],
-                condition=~Q(status="cancelled") & ~Q(email=""),
-                name="unique_active_registration_email",
-                violation_error_message=_("Cette adresse e-mail est déjà inscrite à cette activité."),
-            )
-        ]
-
-    def __str__(self):
-        name = self.name or _("(effacé)")
-        return f"{name} – {self.page.title}"
-
-    @property
-    def waiting_position(self):
-        """1-based rank on the page's waiting list by order of arrival, or ``None`` if not waiting. One query."""
-        if self.status != self.Status.WAITING:
-            return None
-        earlier = Registration.objects.filter(page_id=self.page_id, status=self.Status.WAITING).filter(
-            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
-        )
-        return earlier.count() + 1
-
-    @property
-    def cancel_token(self):
-        """``"<pk>-<signature>"``: the pk signed with ``django.core.signing.Signer`` (salt ``CANCEL_SALT``).
-        Only URL-path characters (``[0-9A-Za-z_-]``), so that it fits in a Wagtail page route."""
-        signature = signing.Signer(salt=self.CANCEL_SALT).signature(str(self.pk))
-        return f"{self.pk}-{signature}"
-
-    @classmethod
-    def from_cancel_token(cls, token):
-        """The registration a token names. :raises signing.BadSignature: forged or altered token;
-        :raises Registration.DoesNotExist: no such registration (deleted)."""
-        pk, _sep, signature = token.partition("-")
-        value = signing.Signer(salt=cls.CANCEL_SALT).unsign(f"{pk}:{signature}")
-        return cls.objects.select_related("page").get(pk=int(value))
-
-
-class OrganiserProfile(models.Model):
-    """Links a Wagtail user of the group "Organisateurs" to the organisation they speak for."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("utilisateur"), on_delete=models.CASCADE, related_name="organiser_profile"
-    )
-    organisation = models.ForeignKey(
-        "cms.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="organiser_profiles"
-    )
-
-    panels = [FieldPanel("user"), FieldPanel("organisation")]
-
-    class Meta:
-        verbose_name = _("profil d'organisateur")
-        verbose_name_plural = _("profils d'organisateurs")
-
-    def __str__(self):
-        return f"{self.user} – {self.organisation}"
-
-
-class Evaluation(models.Model):
-    """The organisers' evaluation ("fiche d'évaluation") of one ended activity or visit (default-locale page)."""
-
-    SATISFACTION_CHOICES = [(n, str(n)) for n in range(1, 6)]
-
-    page = models.OneToOneField(
-        ScheduledPage, verbose_name=_("activité"), on_delete=models.CASCADE, related_name="evaluation"
-    )
-    participants_present = models.PositiveIntegerField(_("participants présents"))
-    satisfaction = models.PositiveSmallIntegerField(
-        _("satisfaction"),
-        choices=SATISFACTION_CHOICES,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-        help_text=_("De 1 (pas du tout satisfaisant) à 5 (très satisfaisant)."),
-    )
-    what_worked = models.TextField(_("ce qui a bien fonctionné"), blank=True)
-    to_improve = models.TextField(_("à améliorer"), blank=True)
-    follow_up = models.TextField(_("suite prévue"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("rempli par"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("rempli le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-
-    panels = [
-        FieldPanel("page"),
-        FieldPanel("participants_present"),
-        FieldPanel("satisfaction"),
-        FieldPanel("what_worked"),
-        FieldPanel("to_improve"),
-        FieldPanel("follow_up"),
-    ]
-
-    class Meta:
-        verbose_name = _("évaluation")
-        verbose_name_plural = _("évaluations")
-        ordering = ["-page__start"]
-
-    def __str__(self):
-        return str(_("Évaluation : %(title)s") % {"title": self.page.title})
+    def organisation_quota(self):
+        """``max_per_organisation`` (``None``: no limit per partner organisation); see ``registrations``."""
+        return self.max_per_organisation

@@ -4,8 +4,10 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 
-from events.models import Evaluation, EventPage, OrganiserProfile, Registration, ScheduledPageOrganiser, VisitPage
+from evaluations.models import Evaluation, OrganiserProfile
+from events.models import EventPage, ScheduledPageOrganiser, VisitPage
 from home.demo.loader import load
+from registrations.models import Registration
 
 from .factories import EventPageFactory, OrganisationFactory, TrajetPageFactory, UserFactory, brussels, commune
 

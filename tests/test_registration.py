@@ -6,16 +6,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from events.models import Registration, RegistrationClosedReason, ScheduledPage
-from events.registration import (
+from events.models import ScheduledPage
+from registrations.allocation import (
     AlreadyRegistered,
     RegistrationClosed,
     RegistrationError,
     cancel,
     confirm,
     register,
-    with_places,
 )
+from registrations.models import Registration
+from registrations.pages import RegistrationClosedReason, with_places
 
 from .factories import OrganisationFactory, TrajetPageFactory, open_event, open_visit
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from events.management.commands.purge_registrations import purge
-from events.models import Registration
-from events.registration import register
+from registrations.allocation import register
+from registrations.management.commands.purge_registrations import purge
+from registrations.models import Registration
 
 from .factories import TrajetPageFactory, UserFactory, brussels, open_event
 

@@ -10,8 +10,8 @@ import pytest
 import requests
 from django.test import override_settings
 
-from events.models import Registration
-from events.registration import register
+from registrations.allocation import register
+from registrations.models import Registration
 
 from .factories import TrajetPageFactory, open_event
 

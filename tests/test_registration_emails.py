@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks import TaskResultStatus
 
-from events.models import Registration
-from events.registration import cancel, register
-from events.tasks import send_registration_email
+from registrations.allocation import cancel, register
+from registrations.models import Registration
+from registrations.tasks import send_registration_email
 
 from .factories import TrajetPageFactory, VenueFactory, brussels, open_event
 
@@ -108,7 +108,7 @@ def test_failed_sending_is_retried_later_by_the_database_backend(agenda):
         TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
         EMAIL_BACKEND="tests.test_registration_emails.BrokenBackend",
     ):
-        ours = DBTaskResult.objects.filter(task_path="events.tasks.send_registration_email")
+        ours = DBTaskResult.objects.filter(task_path="registrations.tasks.send_registration_email")
         registration = register(event, name="A", email="a@example.org")
         assert ours.count() == 1  # enqueued on commit, not run yet
         call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=open("/dev/null", "w"))

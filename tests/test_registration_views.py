@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.models import SiteSettings
-from events.models import Registration
-from events.registration import register
+from registrations.allocation import register
+from registrations.models import Registration
 
 from .factories import OrganisationFactory, StandardPageFactory, TrajetPageFactory, open_event, open_visit
 

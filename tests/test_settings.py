@@ -25,7 +25,7 @@ def run_manage(*args, env):
 def production_env(**extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DJANGO_SETTINGS_MODULE="trajet_emploi.settings.production",
         SECRET_KEY="k3y-" + "x7Q9zR2mW5vT8pL1nB4cF6hJ0dS3gK" * 2,
         ALLOWED_HOSTS="trajet-emploi.example.org",
         CSRF_TRUSTED_ORIGINS="https://trajet-emploi.example.org",

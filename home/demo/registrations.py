@@ -12,8 +12,9 @@ people are fictitious (``example.org`` addresses); no e-mail is sent for them.
 """
 from django.utils import timezone
 
-from events.models import Evaluation, Registration
-from events.registration import register
+from evaluations.models import Evaluation
+from registrations.allocation import register
+from registrations.models import Registration
 
 WORKSHOP_SLUG = "reseaux-sociaux-et-recherche-d-emploi"
 

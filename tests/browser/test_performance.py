@@ -23,8 +23,8 @@ def test_agenda_page_weighs_under_100_kb_compressed(page, live_server, demo_upco
 
     assert sorted(url.removeprefix(live_server.url) for url in weighed) == [
         "/fr/agenda/",
-        "/static/cms/css/site.css",
-        "/static/cms/js/agenda-filters.js",
+        "/static/css/site.css",
+        "/static/events/js/agenda-filters.js",
     ]
     total = sum(weighed.values())
     assert total < BUDGET_BYTES, f"{total} bytes compressed: {weighed}"

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
 
-from cms.urls import urlpatterns as site_urlpatterns
+from trajet_emploi.urls import urlpatterns as site_urlpatterns
 
 
 def serve_media(request, path):

@@ -14,8 +14,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from cms.models import Organisation
-from events.evaluations import ORGANISERS_GROUP_NAME
-from events.models import OrganiserProfile
+from evaluations.models import OrganiserProfile
+from evaluations.scoping import ORGANISERS_GROUP_NAME
 
 DEMO_ACCOUNTS = [
     # username, e-mail, superuser, groups

@@ -1,0 +1,212 @@
+"""Allocation of places: who is confirmed, who waits, who is promoted when a place frees up.
+
+Rules (the committee's): capacity is never exceeded; beyond it people join a waiting list, served strictly in
+order of arrival; on a visit day (``VisitPage.max_per_organisation``) at most that many people of one
+organisation are confirmed, and the next of that organisation waits for a place of their organisation without
+blocking people of other organisations.
+
+Every change runs inside ``transaction.atomic()`` with the page locked: ``SELECT ... FOR UPDATE`` on the
+``ScheduledPage`` row on PostgreSQL; on SQLite the settings open every transaction with ``BEGIN IMMEDIATE``, so
+writers are serialised by the database lock. A partial unique constraint refuses a second active registration
+with the same e-mail for one page, whatever the race.
+
+E-mails are never sent inside the transaction: ``notify`` enqueues them (``registrations.tasks``) once it commits.
+"""
+from collections import Counter
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Registration
+
+Status = Registration.Status
+
+
+class RegistrationError(Exception):
+    """A registration was refused; ``message`` is a translatable sentence for the visitor or the editor."""
+
+    def __init__(self, message, code):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+
+
+class RegistrationClosed(RegistrationError):
+    """The page does not accept registrations now; ``reason`` is a ``RegistrationClosedReason``."""
+
+    def __init__(self, reason):
+        super().__init__(reason.label, "closed")
+        self.reason = reason
+
+
+class AlreadyRegistered(RegistrationError):
+    def __init__(self):
+        super().__init__(_("Cette adresse e-mail est déjà inscrite à cette activité."), "duplicate")
+
+
+def _lock(page):
+    """Lock and return ``page``'s default-locale row (``events.ScheduledPage``) for the current transaction."""
+    holder = page.registration_page
+    page_model = Registration._meta.get_field("page").related_model
+    return page_model.objects.select_for_update().get(pk=holder.pk)
+
+
+def fill_places(page):
+    """Confirm waiting people, in order of arrival, while places are free. Call with ``page`` locked.
+
+    A waiting person whose organisation already has ``max_per_organisation`` confirmed people is skipped (they
+    keep their rank) and the next one may be confirmed. Runs three queries plus one update per promotion.
+
+    :returns: the list of ``Registration`` rows just confirmed.
+    """
+    capacity, quota = page.capacity, page.organisation_quota()
+    confirmed = list(
+        Registration.objects.filter(page=page, status=Status.CONFIRMED).values_list("organisation_id", flat=True)
+    )
+    taken, per_organisation = len(confirmed), Counter(confirmed)
+    promoted = []
+    for registration in Registration.objects.filter(page=page, status=Status.WAITING).order_by("created_at", "pk"):
+        if capacity is not None and taken >= capacity:
+            break
+        organisation = registration.organisation_id
+        if quota and organisation is not None and per_organisation[organisation] >= quota:
+            continue
+        registration.status = Status.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+        taken += 1
+        per_organisation[organisation] += 1
+        promoted.append(registration)
+    return promoted
+
+
+def notify(registrations):
+    """Send the e-mail each registration is due (confirmation, waiting list, promotion) once the transaction
+    commits, through the task backend (``registrations.tasks.send_registration_email``)."""
+    from .tasks import send_registration_email
+
+    for registration in registrations:
+        pk = registration.pk
+        transaction.on_commit(lambda pk=pk: send_registration_email.enqueue(pk))
+
+
+def register(
+    page, *, name, email, phone="", organisation=None, language="fr", now=None, check_open=True, send_email=True
+):
+    """Register a person for ``page`` (any translation: the French page holds the registration).
+
+    :param email: stored lower-case; one active registration per e-mail and page.
+    :param organisation: a ``cms.Organisation`` (required by the form for visits) or ``None``.
+    :param language: the registrant's language code (e-mails are written in it).
+    :param check_open: ``False`` lets an editor add someone after the deadline.
+    :param send_email: ``False`` (demo data) records the person as already informed and sends nothing.
+    :returns: the saved ``Registration``, ``status`` CONFIRMED or WAITING.
+    :raises RegistrationClosed: the page does not accept registrations at ``now``.
+    :raises AlreadyRegistered: this e-mail already holds an active registration for the page.
+    """
+    email = email.strip().lower()
+    with transaction.atomic():
+        holder = _lock(page)
+        if check_open:
+            reason = holder.registration_closed_reason(now)
+            if reason:
+                raise RegistrationClosed(reason)
+        active = Registration.objects.filter(page=holder, email=email).exclude(status=Status.CANCELLED)
+        if email and active.exists():
+            raise AlreadyRegistered()
+        registration = Registration(
+            page=holder,
+            status=Status.WAITING,
+            name=name.strip(),
+            email=email,
+            phone=phone.strip(),
+            organisation=organisation,
+            language=language,
+            created_at=timezone.now(),  # taken under the lock: order of arrival = order of allocation
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:  # the partial unique constraint, should a race get past the check
+            raise AlreadyRegistered() from error
+        promoted = fill_places(holder)
+        registration.refresh_from_db(fields=["status"])
+        if send_email:
+            notify([registration] + [r for r in promoted if r.pk != registration.pk])
+        else:
+            Registration.objects.filter(pk=registration.pk).update(notified_status=registration.status)
+    return registration
+
+
+def cancel(registration):
+    """Cancel ``registration`` (by its signed link or by an editor) and give its place to the waiting list.
+
+    Idempotent: cancelling a cancelled registration changes nothing.
+
+    :returns: the registrations promoted to confirmed (each is e-mailed).
+    """
+    with transaction.atomic():
+        holder = _lock(registration.page)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status == Status.CANCELLED:
+            return []
+        current.status = Status.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.save(update_fields=["status", "cancelled_at", "updated_at"])
+        registration.status, registration.cancelled_at = current.status, current.cancelled_at
+        promoted = fill_places(holder)
+        notify(promoted)
+    return promoted
+
+
+def confirm(registration):
+    """An editor confirms someone waiting, ahead of the order of arrival and of the organisation limit, but
+    never beyond the capacity.
+
+    :raises RegistrationError: the person is not waiting (code "not_waiting") or the event is full ("full").
+    """
+    with transaction.atomic():
+        holder = _lock(registration.page)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status != Status.WAITING:
+            raise RegistrationError(_("Seule une personne en liste d'attente peut être confirmée."), "not_waiting")
+        taken = Registration.objects.filter(page=holder, status=Status.CONFIRMED).count()
+        if holder.capacity is not None and taken >= holder.capacity:
+            raise RegistrationError(
+                _("L'activité est complète : annulez d'abord une inscription ou augmentez le nombre de places."),
+                "full",
+            )
+        current.status = Status.CONFIRMED
+        current.save(update_fields=["status", "updated_at"])
+        registration.status = current.status
+        notify([current])
+    return current
+
+
+def refill(page):
+    """After an editor changed the page (more places, a larger limit per organisation): promote whoever now
+    fits. :returns: the registrations promoted."""
+    with transaction.atomic():
+        holder = _lock(page)
+        promoted = fill_places(holder)
+        notify(promoted)
+    return promoted
+
+
+def counts(page):
+    """``{"confirmed": n, "waiting": n, "cancelled": n}`` for ``page`` (any translation). One query."""
+    holder = page.registration_page
+    rows = Registration.objects.filter(page=holder).aggregate(
+        **{status.value: Count("pk", filter=Q(status=status.value)) for status in Status}
+    )
+    return rows
+
+
+def refill_on_publish(sender, instance, **kwargs):
+    """``page_published`` receiver: when an activity's French page is published with more places or a larger
+    limit per organisation, the waiting list moves up at once."""
+    page_model = Registration._meta.get_field("page").related_model
+    if isinstance(instance, page_model) and instance.registration_page.pk == instance.pk:
+        if Registration.objects.filter(page_id=instance.pk, status=Status.WAITING).exists():
+            refill(instance)

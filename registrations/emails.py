@@ -1,0 +1,124 @@
+"""Registration e-mails: confirmation, waiting list, promotion from the waiting list.
+
+Which e-mail a registration is due follows from its state: ``status`` differs from ``notified_status`` (the
+status last announced). ``deliver`` sends it through Django's e-mail backend (console in development, SMTP in
+production) in the registrant's language, with the activity's date (Europe/Brussels), place and cancel link,
+then records ``notified_status``. A failure is recorded on the row (``email_error``, ``email_attempts``) and the
+registration itself is never touched: it was saved before any sending was attempted.
+"""
+import logging
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .models import Registration
+
+logger = logging.getLogger(__name__)
+BRUSSELS = ZoneInfo("Europe/Brussels")
+Status = Registration.Status
+
+
+def due(registration):
+    """``"confirmed"``, ``"waiting"``, ``"promoted"`` or ``None``: the e-mail this registration is owed."""
+    if not registration.email or registration.status == registration.notified_status:
+        return None
+    if registration.status == Status.CONFIRMED:
+        return "promoted" if registration.notified_status == Status.WAITING else "confirmed"
+    if registration.status == Status.WAITING and not registration.notified_status:
+        return "waiting"
+    return None
+
+
+def _page_in(page, language):
+    """``page`` (specific) in ``language`` when a live translation exists, else ``page`` itself."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale and locale.pk != page.locale_id:
+        translation_ = page.get_translation_or_none(locale)
+        if translation_ is not None and translation_.live:
+            return translation_.specific
+    return page.specific
+
+
+def _where(page):
+    if page.venue:
+        address = page.venue.address
+        return f"{page.venue.name}, {address}" if address else page.venue.name
+    return page.commune.name
+
+
+def build_message(registration):
+    """The ``EmailMessage`` this registration is due, or ``None``. Renders in ``registration.language``."""
+    kind = due(registration)
+    if kind is None:
+        return None
+    with translation.override(registration.language):
+        page = _page_in(registration.page, registration.language)
+        start, end = timezone.localtime(page.start, BRUSSELS), timezone.localtime(page.end, BRUSSELS)
+        if start.date() == end.date():
+            when = f"{date_format(start, 'l j F Y')}, {date_format(start, 'H:i')} – {date_format(end, 'H:i')}"
+        else:
+            when = f"{date_format(start, 'l j F Y, H:i')} – {date_format(end, 'l j F Y, H:i')}"
+        page_url = page.get_full_url()
+        context = {
+            "registration": registration,
+            "page": page,
+            "when": when,
+            "where": _where(page),
+            "page_url": page_url,
+            "cancel_url": page_url + page.reverse_subpage("cancel_registration", args=[registration.cancel_token]),
+            "position": registration.waiting_position,
+        }
+        subject = {
+            "confirmed": _("Inscription confirmée : %(title)s"),
+            "waiting": _("Liste d'attente : %(title)s"),
+            "promoted": _("Une place s'est libérée : %(title)s"),
+        }[kind] % {"title": page.title}
+        body = render_to_string(f"registrations/email_{kind}.txt", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+
+
+def deliver(registration_id):
+    """Send the e-mail registration ``registration_id`` is due, if any.
+
+    :returns: ``True`` when nothing remains to send (sent, or nothing was due), ``False`` when sending failed
+        (the error is stored on the registration and logged).
+    """
+    registration = Registration.objects.select_related("page", "page__venue__commune", "page__commune").filter(
+        pk=registration_id
+    ).first()
+    if registration is None:
+        return True
+    status = registration.status
+    message = build_message(registration)
+    if message is None:
+        return True
+    try:
+        message.send()
+    except Exception as error:  # any backend failure: SMTP down, refused, timeout...
+        logger.warning("Registration e-mail %s failed: %s", registration_id, error)
+        Registration.objects.filter(pk=registration_id).update(
+            email_attempts=registration.email_attempts + 1, email_error=f"{type(error).__name__}: {error}"[:1000]
+        )
+        return False
+    Registration.objects.filter(pk=registration_id).update(
+        notified_status=status, email_attempts=registration.email_attempts + 1, email_error=""
+    )
+    return True
+
+
+def pending():
+    """Registrations still owed an e-mail, for activities not yet ended (``send_registration_emails``)."""
+    owed = (
+        Registration.objects.exclude(email="")
+        .exclude(status=Status.CANCELLED)
+        .exclude(status=F("notified_status"))
+        .filter(page__end__gte=timezone.now())
+    )
+    return [r for r in owed if due(r)]

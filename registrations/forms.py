@@ -1,0 +1,64 @@
+"""The registration form of activity and visit pages (``registrations.views``)."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Organisation
+
+
+class RegistrationForm(forms.Form):
+    """The public registration form of an activity or a visit day.
+
+    :param page: the ``ScheduledPage`` shown; for a visit day the partner organisation is required.
+    :param privacy_url: URL of the privacy notice (``SiteSettings.privacy_page``), linked from the consent box.
+
+    ``homepage`` is a honeypot: hidden from people (and from assistive technologies), bots fill it in.
+    """
+
+    PHONE_RE = r"^\+?[0-9 ./()\-]{6,25}$"
+
+    name = forms.CharField(label=_("Nom et prénom"), max_length=200)
+    email = forms.EmailField(label=_("Adresse e-mail"), help_text=_("Pour vous confirmer l'inscription."))
+    phone = forms.RegexField(
+        label=_("Téléphone (facultatif)"),
+        regex=PHONE_RE,
+        required=False,
+        max_length=30,
+        error_messages={"invalid": _("Indiquez un numéro de téléphone, par exemple 02 123 45 67.")},
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Votre structure"),
+        queryset=None,
+        required=False,
+        empty_label=_("Choisissez votre structure"),
+        error_messages={"required": _("Indiquez la structure partenaire pour laquelle vous venez.")},
+    )
+    consent = forms.BooleanField(
+        label=_("J'accepte que mes données soient utilisées pour gérer mon inscription."),
+        error_messages={"required": _("Cochez cette case pour vous inscrire : nous avons besoin de votre accord.")},
+    )
+    homepage = forms.CharField(label=_("Ne remplissez pas ce champ"), required=False)
+
+    def __init__(self, *args, page, privacy_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+        self.page = page
+        self.privacy_url = privacy_url
+        self.is_visit = page.kind == "visit"
+        if self.is_visit:
+            self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+            self.fields["organisation"].required = True
+        else:
+            del self.fields["organisation"]
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    @property
+    def is_bot(self):
+        """True when the honeypot was filled in (call after ``is_valid``)."""
+        return bool(self.data.get(self.add_prefix("homepage"), "").strip())
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "homepage"]

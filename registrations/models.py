@@ -1,0 +1,95 @@
+"""Registrations for activities and visit days (``Registration``), held by the French page of each."""
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Registration(models.Model):
+    """One person's registration for an activity or a visit (see ``registrations.allocation``).
+
+    Always attached to the default-locale page (``ScheduledPage.registration_page``), so that every translation
+    shares capacity and registrations. ``created_at`` is set while the page is locked: order of arrival is
+    ``(created_at, pk)``. ``notified_status`` is the status the person was last e-mailed about: an e-mail is due
+    while it differs from ``status`` (see ``registrations.emails``).
+    """
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmée")
+        WAITING = "waiting", _("liste d'attente")
+        CANCELLED = "cancelled", _("annulée")
+
+    # The salt predates this app: links already e-mailed keep working.
+    CANCEL_SALT = "events.registration.cancel"
+
+    page = models.ForeignKey(
+        "events.ScheduledPage", verbose_name=_("activité"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.WAITING)
+    name = models.CharField(_("nom"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    organisation = models.ForeignKey(
+        "cms.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Pour les journées de visites : la structure partenaire de la personne."),
+    )
+    language = models.CharField(_("langue"), max_length=10, choices=settings.LANGUAGES, default="fr")
+    created_at = models.DateTimeField(_("inscrit·e le"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
+    notified_status = models.CharField(_("statut annoncé par e-mail"), max_length=20, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("tentatives d'envoi"), default=0)
+    email_error = models.TextField(_("dernière erreur d'envoi"), blank=True)
+    purged_at = models.DateTimeField(_("données effacées le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["page", "status", "created_at"], name="registration_page_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "email"],
+                condition=~Q(status="cancelled") & ~Q(email=""),
+                name="unique_active_registration_email",
+                violation_error_message=_("Cette adresse e-mail est déjà inscrite à cette activité."),
+            )
+        ]
+
+    def __str__(self):
+        name = self.name or _("(effacé)")
+        return f"{name} – {self.page.title}"
+
+    @property
+    def waiting_position(self):
+        """1-based rank on the page's waiting list by order of arrival, or ``None`` if not waiting. One query."""
+        if self.status != self.Status.WAITING:
+            return None
+        earlier = Registration.objects.filter(page_id=self.page_id, status=self.Status.WAITING).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return earlier.count() + 1
+
+    @property
+    def cancel_token(self):
+        """``"<pk>-<signature>"``: the pk signed with ``django.core.signing.Signer`` (salt ``CANCEL_SALT``).
+        Only URL-path characters (``[0-9A-Za-z_-]``), so that it fits in a Wagtail page route."""
+        signature = signing.Signer(salt=self.CANCEL_SALT).signature(str(self.pk))
+        return f"{self.pk}-{signature}"
+
+    @classmethod
+    def from_cancel_token(cls, token):
+        """The registration a token names. :raises signing.BadSignature: forged or altered token;
+        :raises Registration.DoesNotExist: no such registration (deleted)."""
+        pk, _sep, signature = token.partition("-")
+        value = signing.Signer(salt=cls.CANCEL_SALT).unsign(f"{pk}:{signature}")
+        return cls.objects.select_related("page").get(pk=int(value))
+
+

@@ -1,0 +1,148 @@
+"""The public side of registration: the form on activity and visit pages, and cancellation by signed link.
+
+POST-redirect-GET: a valid submission registers (``registrations.allocation.register``), stores a message in the
+session and redirects to the page; an invalid one renders the page again with the errors (HTTP 400), a closed
+page or a refused submission says why (400), too many submissions from one address get HTTP 429.
+"""
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.cache import cache
+from django.http import Http404, HttpResponseRedirect
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from cms.models import SiteSettings
+
+from .allocation import AlreadyRegistered, RegistrationClosed, cancel, register
+from .forms import RegistrationForm
+from .models import Registration
+
+
+def privacy_url(request):
+    """URL of the privacy notice in the visitor's language, or ``None`` when the site settings name none."""
+    page = SiteSettings.for_request(request).privacy_page
+    if page is None:
+        return None
+    return page.localized.get_url(request)
+
+
+def registration_context(page, request, form=None):
+    """Template context of the registration block: ``registration_holder`` (the French page), ``places_left``,
+    ``registration_closed`` (a ``RegistrationClosedReason`` or ``None``) and ``registration_form``."""
+    holder = page.registration_page
+    closed = holder.registration_closed_reason()
+    if form is None and closed is None:
+        form = RegistrationForm(page=page, privacy_url=privacy_url(request))
+    return {
+        "registration_holder": holder,
+        "registration_closed": closed,
+        "registration_form": form,
+        "places_left": holder.places_left if holder.registration_open else None,
+    }
+
+
+def client_ip(request):
+    """The client's IP address from ``settings.REGISTRATION_CLIENT_IP_HEADER`` (the last address of an
+    ``X-Forwarded-For`` list: the one our own proxy appended)."""
+    value = request.META.get(settings.REGISTRATION_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+    return value.split(",")[-1].strip()
+
+
+def rate_limited(request):
+    """Count this submission against the client's address; ``True`` once it exceeds
+    ``settings.REGISTRATION_RATE_LIMIT`` = ``(count, seconds)`` in the current window (Django's cache)."""
+    limit, window = settings.REGISTRATION_RATE_LIMIT
+    key = f"registration-rate:{client_ip(request)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def _render(page, request, form, status, error=None):
+    context = registration_context(page, request, form)
+    context["registration_error"] = error
+    response = page.render(request, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def serve_page(page, request):
+    """GET: the page (with the form when open). POST: register, then redirect to the page (PRG)."""
+    if request.method != "POST":
+        return page.render(request)
+    holder = page.registration_page
+    if holder.registration_closed_reason() is not None:
+        return _render(page, request, None, 400)
+    form = RegistrationForm(request.POST, page=page, privacy_url=privacy_url(request))
+    if rate_limited(request):
+        return _render(
+            page, request, form, 429,
+            _("Trop d'inscriptions ont été envoyées depuis votre connexion. Réessayez dans quelques minutes."),
+        )
+    if not form.is_valid():
+        return _render(page, request, form, 400)
+    if form.is_bot:
+        return _render(
+            page, request, form, 400,
+            _("Votre inscription n'a pas pu être enregistrée. Si vous n'êtes pas un robot, contactez l'organisateur."),
+        )
+    data = form.cleaned_data
+    try:
+        registration = register(
+            page,
+            name=data["name"],
+            email=data["email"],
+            phone=data.get("phone", ""),
+            organisation=data.get("organisation"),
+            language=get_language() or settings.LANGUAGE_CODE,
+        )
+    except AlreadyRegistered as error:
+        form.add_error("email", error.message)
+        return _render(page, request, form, 400)
+    except RegistrationClosed:
+        return _render(page, request, None, 400)
+    if registration.status == Registration.Status.CONFIRMED:
+        messages.success(
+            request,
+            _("Votre inscription est confirmée. Un e-mail de confirmation part vers %(email)s.")
+            % {"email": registration.email},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "L'activité est complète : vous êtes sur la liste d'attente, en position %(position)s. "
+                "Nous vous écrirons à %(email)s si une place se libère."
+            )
+            % {"position": registration.waiting_position, "email": registration.email},
+        )
+    return HttpResponseRedirect(page.get_url(request) + "#inscription")
+
+
+def cancel_registration(page, request, token):
+    """GET: "cancel your registration?" with a button; POST: cancel, then redirect to the page with a message.
+
+    The link is refused (404) when its signature is wrong or it belongs to another activity. Confirming by POST
+    keeps mail scanners that follow links from cancelling anyone.
+    """
+    try:
+        registration = Registration.from_cancel_token(token)
+    except (signing.BadSignature, ValueError, Registration.DoesNotExist):
+        raise Http404(_("Ce lien d'annulation n'est pas valide.")) from None
+    if registration.page_id != page.registration_page.pk:
+        raise Http404(_("Ce lien d'annulation n'est pas valide."))
+    if request.method == "POST":
+        if registration.status != Registration.Status.CANCELLED:
+            cancel(registration)
+        messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus."))
+        return HttpResponseRedirect(page.get_url(request))
+    return page.render(
+        request,
+        template="registrations/cancel.html",
+        context_overrides={"registration": registration, "already_cancelled": registration.status == "cancelled"},
+    )

@@ -1,0 +1,216 @@
+"""Admin views of registrations (a Wagtail ``ModelViewSet``, in the menu group of ``evaluations.wagtail_hooks``).
+
+Listing per event with search, filters (event, status), CSV/XLSX export (Wagtail's spreadsheet export,
+datetimes in Europe/Brussels), actions "cancel" and "confirm" that go through ``registrations.allocation`` so
+that capacity and the waiting list stay right.
+"""
+from zoneinfo import ZoneInfo
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Locale
+
+from cms.exports import FormulaSafeCSVMixin
+
+from .allocation import AlreadyRegistered, RegistrationError, cancel, confirm, refill, register
+from .models import Registration
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def brussels_naive(value):
+    """Aware datetime → naive Europe/Brussels wall-clock time (what a spreadsheet cell should show)."""
+    return timezone.localtime(value, BRUSSELS).replace(tzinfo=None) if value else value
+
+
+def brussels_text(value):
+    return brussels_naive(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+LOCAL_TIME_EXPORT = {"xlsx": brussels_naive, "csv": brussels_text}
+
+
+def registration_pages():
+    """Default-locale activities and visits, newest first (the event filter's choices)."""
+    page_model = Registration._meta.get_field("page").related_model
+    return page_model.objects.filter(locale=Locale.get_default()).order_by("-start")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    page = django_filters.ModelChoiceFilter(label=_("Activité"), queryset=lambda request: registration_pages())
+    status = django_filters.ChoiceFilter(label=_("Statut"), choices=Registration.Status.choices)
+
+    class Meta:
+        model = Registration
+        fields = ["page", "status"]
+
+
+class RegistrationIndexView(FormulaSafeCSVMixin, generic.IndexView):
+    custom_field_preprocess = {"created_at": LOCAL_TIME_EXPORT, "page.start": LOCAL_TIME_EXPORT}
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page", "organisation")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        perm = self.permission_policy.user_has_permission(self.request.user, "change")
+        if perm and instance.status != Registration.Status.CANCELLED:
+            buttons.append(ListingButton(_("Annuler l'inscription"), url=reverse(
+                "events_registration:cancel", args=[instance.pk]), icon_name="cross", priority=40))
+        if perm and instance.status == Registration.Status.WAITING:
+            buttons.append(ListingButton(_("Confirmer"), url=reverse(
+                "events_registration:confirm", args=[instance.pk]), icon_name="check", priority=41))
+        return buttons
+
+
+class RegistrationCreateForm(WagtailAdminModelForm):
+    """An editor adds someone (by phone, at the desk): allocated like the public form, deadline aside."""
+
+    page = forms.ModelChoiceField(label=_("Activité"), queryset=Registration._meta.get_field("page").related_model.objects.none())
+
+    class Meta:
+        model = Registration
+        fields = ["page", "name", "email", "phone", "organisation", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = registration_pages()
+
+    def clean(self):
+        cleaned = super().clean()
+        page, email = cleaned.get("page"), (cleaned.get("email") or "").strip().lower()
+        if page and email:
+            active = Registration.objects.filter(page=page, email=email).exclude(status=Registration.Status.CANCELLED)
+            if active.exists():
+                self.add_error("email", AlreadyRegistered().message)
+        return cleaned
+
+    def validate_unique(self):
+        pass  # the page is not a model field of this form's instance yet; clean() checks the e-mail
+
+
+class RegistrationCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return register(
+            data["page"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            organisation=data["organisation"],
+            language=data["language"],
+            check_open=False,
+        )
+
+
+class RegistrationDeleteView(generic.DeleteView):
+    def delete_action(self):
+        page = self.object.page
+        super().delete_action()
+        refill(page)  # a deleted confirmed registration frees its place too
+
+
+class RegistrationActionView(WagtailAdminTemplateMixin, TemplateView):
+    """GET: ask to confirm the action; POST: cancel (``action = "cancel"``) or confirm (``"confirm"``)."""
+
+    template_name = "registrations/admin_action.html"
+    action = None
+    header_icon = "form"
+
+    def dispatch(self, request, pk):
+        if not request.user.has_perm("registrations.change_registration"):
+            raise PermissionDenied
+        self.registration = get_object_or_404(Registration.objects.select_related("page"), pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return _("Annuler l'inscription") if self.action == "cancel" else _("Confirmer l'inscription")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            registration=self.registration, action=self.action, index_url=reverse("events_registration:index")
+        )
+        return context
+
+    def post(self, request, pk):
+        registration = self.registration
+        if self.action == "cancel":
+            promoted = cancel(registration)
+            messages.success(request, _("Inscription de %(name)s annulée.") % {"name": registration.name})
+            for person in promoted:
+                messages.success(request, _("%(name)s passe de la liste d'attente aux confirmés.") % {"name": person.name})
+        else:
+            try:
+                confirm(registration)
+            except RegistrationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Inscription de %(name)s confirmée.") % {"name": registration.name})
+        return redirect(reverse("events_registration:index") + f"?page={registration.page_id}")
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "form"
+    menu_label = _("Inscriptions")
+    name = "registration"
+    url_namespace = "events_registration"
+    url_prefix = "events/registrations"
+    index_view_class = RegistrationIndexView
+    add_view_class = RegistrationCreateView
+    delete_view_class = RegistrationDeleteView
+    copy_view_enabled = False
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "phone"]
+    list_display = [
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        Column("page", label=_("Activité"), accessor="page.title"),
+        Column("status", label=_("Statut"), accessor="get_status_display"),
+        DateColumn("created_at", label=_("Inscrit·e le")),
+    ]
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_export = [
+        "page.title", "page.start", "name", "email", "phone", "organisation", "get_status_display",
+        "created_at", "language",
+    ]
+    export_headings = {
+        "page.title": _("Activité"),
+        "page.start": _("Début (heure de Bruxelles)"),
+        "name": _("Nom"),
+        "email": _("E-mail"),
+        "phone": _("Téléphone"),
+        "organisation": _("Organisation"),
+        "get_status_display": _("Statut"),
+        "created_at": _("Inscrit·e le (heure de Bruxelles)"),
+        "language": _("Langue"),
+    }
+    export_filename = "inscriptions"
+    form_fields = ["name", "email", "phone", "organisation", "language"]
+
+    def get_form_class(self, for_update=False):
+        return super().get_form_class(for_update) if for_update else RegistrationCreateForm
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/cancel/", RegistrationActionView.as_view(action="cancel"), name="cancel"),
+            path("<int:pk>/confirm/", RegistrationActionView.as_view(action="confirm"), name="confirm"),
+        ]
