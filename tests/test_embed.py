@@ -26,7 +26,8 @@ def test_embed_lists_upcoming_items_of_the_commune(client, pages):
     response = embed(client, "/agenda/embed/?commune=forest")
     assert response.status_code == 200
     text = response.content.decode()
-    titles = [html_lib.unescape(title) for title in re.findall(r"<h2><a [^>]*>(.*?)</a></h2>", text)]
+    found = re.findall(r'<h2 class="agenda-item__title"><a [^>]*>(.*?)</a></h2>', text)
+    titles = [html_lib.unescape(title) for title in found]
     assert titles == ["Atelier CV; lettre, et \\ entretien", "Portes ouvertes"]
     assert '<html lang="fr">' in text
     assert '<base target="_top">' in text

@@ -63,6 +63,14 @@ def test_html_lang_on_every_kind_of_page(client, demo, language):
         assert html_lang(response) == language, url
 
 
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_header_links_to_that_languages_home_and_agenda(client, demo, language):
+    for path in ["", "agenda/", "search/", "no-such-page/"]:
+        html = client.get(f"/{language}/{path}").text
+        assert f'<a class="site-header__brand" href="/{language}/">' in html, path
+        assert f'<li><a href="/{language}/agenda/">' in html, path
+
+
 # --- interface catalogues -------------------------------------------------------------------------------------
 
 
