@@ -1,4 +1,5 @@
-"""Spreadsheet exports that cannot smuggle a formula into the reader's spreadsheet (CSV injection, OWASP).
+"""Spreadsheet exports that cannot smuggle a formula into the reader's spreadsheet (CSV injection, OWASP), and
+whose CSV opens with its accents right in Excel.
 
 Wagtail's ``SpreadsheetExportMixin`` already writes XLSX cells that look like formulas as text; its CSV rows
 are written as they are. A visitor-typed value such as ``=HYPERLINK(...)`` in a registrant's name would then
@@ -14,8 +15,16 @@ def neutralise_formula(value):
     return value
 
 
+UTF8_BOM = "\ufeff"
+
+
 class FormulaSafeCSVMixin:
-    """For a Wagtail view with spreadsheet export: neutralise formula-like text in CSV cells."""
+    """For a Wagtail view with spreadsheet export: neutralise formula-like text in CSV cells, and start the CSV
+    with a UTF-8 byte order mark, without which Excel (Belgian French) reads "Chloé" as "ChloÃ©"."""
+
+    def stream_csv(self, queryset):
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(

@@ -59,6 +59,8 @@ def completion_rows(trajet_pages, user=None, now=None):
     groups = (
         activities.annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
         .filter(parent_path__in=list(by_path))
+        # Wagtail's page manager orders by path: cleared, or each page would be its own GROUP BY row.
+        .order_by()
         .values("parent_path", "commune__name", "phase")
         .annotate(
             activities=Count("pk", distinct=True),

@@ -54,7 +54,13 @@ class EvaluationIndexView(FormulaSafeCSVMixin, generic.IndexView):
         return scope_evaluations(super().get_base_queryset().select_related("page"), self.request.user)
 
 
+SAVED = _("Évaluation « %(object)s » enregistrée.")
+NOT_SAVED = _("L'évaluation n'a pas pu être enregistrée : corrigez les champs signalés ci-dessous.")
+
+
 class EvaluationCreateView(generic.CreateView):
+    success_message, error_message = SAVED, NOT_SAVED
+
     def get_initial(self):
         initial = super().get_initial()
         if self.request.GET.get("page", "").isdigit():
@@ -63,11 +69,25 @@ class EvaluationCreateView(generic.CreateView):
 
 
 class EvaluationEditView(ScopedEvaluationMixin, generic.EditView):
-    pass
+    success_message, error_message = SAVED, NOT_SAVED
 
 
 class EvaluationDeleteView(ScopedEvaluationMixin, generic.DeleteView):
-    pass
+    success_message = _("Évaluation « %(object)s » supprimée.")
+
+
+class OrganiserProfileCreateView(generic.CreateView):
+    success_message = _("Organisateur « %(object)s » ajouté.")
+    error_message = _("L'organisateur n'a pas pu être ajouté : corrigez les champs signalés ci-dessous.")
+
+
+class OrganiserProfileEditView(generic.EditView):
+    success_message = _("Organisateur « %(object)s » modifié.")
+    error_message = _("L'organisateur n'a pas pu être modifié : corrigez les champs signalés ci-dessous.")
+
+
+class OrganiserProfileDeleteView(generic.DeleteView):
+    success_message = _("Organisateur « %(object)s » retiré.")
 
 
 class EvaluationViewSet(ModelViewSet):
@@ -101,6 +121,9 @@ class EvaluationViewSet(ModelViewSet):
 
 class OrganiserProfileViewSet(ModelViewSet):
     model = OrganiserProfile
+    add_view_class = OrganiserProfileCreateView
+    edit_view_class = OrganiserProfileEditView
+    delete_view_class = OrganiserProfileDeleteView
     icon = "user"
     menu_label = _("Organisateurs")
     name = "organiser_profile"

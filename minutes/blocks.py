@@ -15,13 +15,38 @@ class ActionBlock(blocks.StructBlock):
         label = _("Action")
 
 
+def is_empty(value):
+    """True for a block value nobody filled in: blank text, ``None``, or a struct/list of such values."""
+    if isinstance(value, blocks.StructValue):
+        return all(is_empty(child) for child in value.values())
+    if isinstance(value, (list, tuple, blocks.list_block.ListValue)):
+        return all(is_empty(child) for child in value)
+    if hasattr(value, "source"):  # RichText
+        return not value.source.strip()
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class OptionalListBlock(blocks.ListBlock):
+    """A list that starts empty and forgets the rows left blank, so that an empty optional row (a decision or an
+    action nobody wrote) is never a "required field" error."""
+
+    def __init__(self, child_block, **kwargs):
+        kwargs.setdefault("default", [])
+        super().__init__(child_block, **kwargs)
+
+    def clean(self, value):
+        value = self.normalize(value)
+        kept = [child.value for child in value.bound_blocks if not is_empty(child.value)]
+        return super().clean(self.normalize(kept))
+
+
 class AgendaItemBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Point"), max_length=250)
     discussion = blocks.RichTextBlock(
         label=_("Discussion"), features=["bold", "italic", "link", "document-link", "ul", "ol"], required=False
     )
-    decisions = blocks.ListBlock(blocks.CharBlock(label=_("Décision")), label=_("Décisions"), required=False)
-    actions = blocks.ListBlock(ActionBlock(), label=_("Actions"), required=False)
+    decisions = OptionalListBlock(blocks.CharBlock(label=_("Décision")), label=_("Décisions"), required=False)
+    actions = OptionalListBlock(ActionBlock(), label=_("Actions"), required=False)
 
     class Meta:
         icon = "list-ol"

@@ -2,7 +2,8 @@
 from django.conf import settings
 from django.core import signing
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -69,9 +70,12 @@ class Registration(models.Model):
 
     @property
     def waiting_position(self):
-        """1-based rank on the page's waiting list by order of arrival, or ``None`` if not waiting. One query."""
+        """1-based rank on the page's waiting list by order of arrival, or ``None`` if not waiting. One query,
+        none when the queryset came through ``with_waiting_position``."""
         if self.status != self.Status.WAITING:
             return None
+        if "_waiting_before" in self.__dict__:
+            return self._waiting_before + 1
         earlier = Registration.objects.filter(page_id=self.page_id, status=self.Status.WAITING).filter(
             Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
         )
@@ -93,3 +97,17 @@ class Registration(models.Model):
         return cls.objects.select_related("page").get(pk=int(value))
 
 
+def with_waiting_position(queryset):
+    """Annotate a ``Registration`` queryset so that ``waiting_position`` costs no query per row (exports).
+
+    The rank counts the waiting registrations of the same page that arrived earlier, whatever filter the
+    queryset itself carries."""
+    earlier = (
+        Registration.objects.filter(page_id=OuterRef("page_id"), status=Registration.Status.WAITING)
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("page_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(_waiting_before=Coalesce(Subquery(earlier[:1]), 0))

@@ -27,7 +27,7 @@ from wagtail.models import Locale
 from cms.exports import FormulaSafeCSVMixin
 
 from .allocation import AlreadyRegistered, RegistrationError, cancel, confirm, refill, register
-from .models import Registration
+from .models import Registration, with_waiting_position
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -63,7 +63,7 @@ class RegistrationIndexView(FormulaSafeCSVMixin, generic.IndexView):
     custom_field_preprocess = {"created_at": LOCAL_TIME_EXPORT, "page.start": LOCAL_TIME_EXPORT}
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("page", "organisation")
+        return with_waiting_position(super().get_base_queryset().select_related("page", "organisation"))
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -104,6 +104,9 @@ class RegistrationCreateForm(WagtailAdminModelForm):
 
 
 class RegistrationCreateView(generic.CreateView):
+    success_message = _("Inscription de « %(object)s » enregistrée.")
+    error_message = _("L'inscription n'a pas pu être enregistrée : corrigez les champs signalés ci-dessous.")
+
     def save_instance(self):
         data = self.form.cleaned_data
         return register(
@@ -117,7 +120,14 @@ class RegistrationCreateView(generic.CreateView):
         )
 
 
+class RegistrationEditView(generic.EditView):
+    success_message = _("Inscription de « %(object)s » modifiée.")
+    error_message = _("L'inscription n'a pas pu être modifiée : corrigez les champs signalés ci-dessous.")
+
+
 class RegistrationDeleteView(generic.DeleteView):
+    success_message = _("Inscription « %(object)s » supprimée.")
+
     def delete_action(self):
         page = self.object.page
         super().delete_action()
@@ -173,6 +183,7 @@ class RegistrationViewSet(ModelViewSet):
     url_prefix = "events/registrations"
     index_view_class = RegistrationIndexView
     add_view_class = RegistrationCreateView
+    edit_view_class = RegistrationEditView
     delete_view_class = RegistrationDeleteView
     copy_view_enabled = False
     filterset_class = RegistrationFilterSet
@@ -190,7 +201,7 @@ class RegistrationViewSet(ModelViewSet):
     ordering = ["-created_at"]
     list_export = [
         "page.title", "page.start", "name", "email", "phone", "organisation", "get_status_display",
-        "created_at", "language",
+        "waiting_position", "created_at", "language",
     ]
     export_headings = {
         "page.title": _("Activité"),
@@ -200,6 +211,7 @@ class RegistrationViewSet(ModelViewSet):
         "phone": _("Téléphone"),
         "organisation": _("Organisation"),
         "get_status_display": _("Statut"),
+        "waiting_position": _("Position en liste d'attente"),
         "created_at": _("Inscrit·e le (heure de Bruxelles)"),
         "language": _("Langue"),
     }

@@ -51,9 +51,14 @@ def test_export_csv_and_xlsx_in_brussels_time(admin_client, pages):
     full, _ = pages
     response = admin_client.get(INDEX, {"page": full.pk, "export": "csv"})
     assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the accents right
+    text = raw.decode("utf-8-sig")
     lines = text.strip().splitlines()
     assert lines[0].startswith("Activité,Début (heure de Bruxelles),Nom,E-mail")
+    assert "Position en liste d'attente" in lines[0]
+    assert any(line.startswith("Atelier complet,") and ",Chloé," in line and ",liste d'attente,1," in line
+               for line in lines)
     assert len(lines) == 4
     assert "Atelier complet,2099-03-26 09:30,Amina,amina@example.org" in text
     assert "liste d'attente" in text

@@ -154,6 +154,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # Documents are served through Django so that privacy checks apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# New slugs are ASCII ("reunion-de-la-czs", not "r%C3%A9union-…"): accents folded. Existing slugs keep working.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
