@@ -181,7 +181,7 @@ def test_malformed_values_are_reported_not_fatal(client, agenda_url, params, err
     response = client.get(agenda_url, params)
     assert response.status_code == 200
     assert "Certains filtres n'ont pas été compris et sont ignorés" in response.text
-    assert f"<li>{error} :" in response.text
+    assert f"<li>{error}\u00a0:" in response.text
     # The page's only script is its own file (the filters' enhancement): any other would be reflected input.
     assert re.findall(r"<script[^>]*>", response.text) == ['<script src="/static/events/js/agenda-filters.js" defer>']
     assert "<b>bold</b>" not in response.text
