@@ -194,13 +194,22 @@ def test_language_switcher_and_hreflang_link_to_the_translations(client, demo):
         assert f'<a href="{url}" hreflang="{code}" lang="{code}"' in html
 
 
-def test_switcher_goes_to_the_languages_home_when_there_is_no_translation(client, demo):
+def test_switcher_goes_to_the_same_page_not_yet_translated(client, demo):
+    """Its Dutch and English copies show it in French with a notice: the switcher goes there, not home; they are
+    no hreflang alternates (no translation)."""
     activity = demo["activities"][0]
     html = client.get(activity.url).text
     head = html.split("</head>")[0]
     assert 'hreflang="nl"' not in head and 'hreflang="en"' not in head
-    assert '<a href="/nl/" hreflang="nl" lang="nl">Nederlands</a>' in html
-    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+    assert f'<a href="{version(activity, "nl").url}" hreflang="nl" lang="nl">Nederlands</a>' in html
+    assert f'<a href="{version(activity, "en").url}" hreflang="en" lang="en">English</a>' in html
+
+
+def test_switcher_keeps_the_filters_and_the_search_terms(client, demo):
+    html = client.get("/fr/agenda/?commune=forest&phase=orientation").text
+    assert '<a href="/nl/agenda/?commune=forest&amp;phase=orientation" hreflang="nl" lang="nl">Nederlands</a>' in html
+    html = client.get("/fr/search/?query=emploi").text
+    assert '<a href="/en/search/?query=emploi" hreflang="en" lang="en">English</a>' in html
 
 
 def test_sitemap_lists_each_languages_pages_but_no_alias_and_no_private_page(client, demo):

@@ -1,6 +1,7 @@
 """Template helpers shared by every app: time ranges in Europe/Brussels, the language switcher."""
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
@@ -48,27 +49,33 @@ def time_range(start, end):
 def language_links(context):
     """``[{code, name, url, is_current, is_translation}]`` for the language switcher and hreflang links.
 
-    The URL is the same page in that language when a live translation exists (an alias, i.e. a page not yet
-    translated, does not count), else that language's home page, else the language prefix. ``is_translation``
-    is true for real translations only (the hreflang alternates).
+    The URL is the same page in that language, translated or not yet (an alias, shown in French with a notice),
+    with the request's query string (the agenda's filters, the search terms); for a view that is not a page
+    (search), the same path under that language's prefix; else that language's home page, else the language
+    prefix. ``is_translation`` is true for real translations only (the hreflang alternates).
     """
     request = context.get("request")
     page = context.get("page")
     current = Locale.get_active().language_code
-    translations = {}
+    query = request.GET.urlencode() if request is not None else ""
+    versions = {}
     homes = {}
     if isinstance(page, Page):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            if translation.alias_of_id is None or translation.pk == page.pk:
-                translations[translation.locale.language_code] = translation
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            versions[version.locale.language_code] = version
     site = Site.find_for_request(request) if request else None
     if site:
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
             homes[home.locale.language_code] = home
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
+        target = versions.get(code)
         url = target.get_url(request) if target else None
+        if url is None and not isinstance(page, Page) and request is not None:
+            translated = translate_url(request.path, code)
+            url = translated if translated != request.path or code == current else None
+        if url and query:
+            url = f"{url}?{query}"
         if not url and homes.get(code):
             url = homes[code].get_url(request)
         links.append(
