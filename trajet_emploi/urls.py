@@ -3,7 +3,9 @@ language prefixes; pages and search inside them."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static as static_file_url
 from django.urls import include, path
+from django.views.generic import RedirectView as BaseRedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -15,12 +17,22 @@ from search import views as search_views
 from .api import api_router
 from .forms import LoginForm
 
+class RedirectView(BaseRedirectView):
+    """Redirect to the static file ``static_path``, its URL resolved per request (the manifest of hashed names
+    only exists once collectstatic ran, after this module is imported)."""
+
+    def get_redirect_url(self, *args, static_path, **kwargs):
+        return static_file_url(static_path)
+
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("api/v2/", api_router.urls),
     path("agenda/", include("events.urls")),
+    # Browsers and bookmarks ask for /favicon.ico whatever the page declares.
+    path("favicon.ico", RedirectView.as_view(permanent=True), {"static_path": "favicon.svg"}),
 ]
 
 if settings.DEBUG:
