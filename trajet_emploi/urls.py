@@ -17,6 +17,7 @@ from search import views as search_views
 from .api import api_router
 from .forms import LoginForm
 
+
 class RedirectView(BaseRedirectView):
     """Redirect to the static file ``static_path``, its URL resolved per request (the manifest of hashed names
     only exists once collectstatic ran, after this module is imported)."""
