@@ -12,8 +12,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.sitemaps import MultilingualSitemap
 from search import views as search_views
 
+from . import errors
 from .api import api_router
 from .forms import LoginForm
+
+# Error pages that never read the request's body and never raise (see ``errors``).
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -74,6 +74,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "trajet_emploi.urls"
+# Error pages that never read the request's body (see trajet_emploi/errors.py); handler400-500 are in urls.py.
+CSRF_FAILURE_VIEW = "trajet_emploi.errors.csrf_failure"
 
 TEMPLATES = [
     {
@@ -137,6 +139,7 @@ STORAGES = {
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"  # without it, LogoutView renders registration/logged_out.html, which the site lacks
 WAGTAIL_FRONTEND_LOGIN_URL = "login"  # URL name: resolved in the visitor's language
 
 # Cache: Redis when REDIS_URL is set (production), else a per-process memory cache.
