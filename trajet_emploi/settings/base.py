@@ -3,6 +3,7 @@
 Everything secret or host-specific is read from the environment (see README, "Configuration").
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into the lockout page (last, as axes asks)
 ]
 
 ROOT_URLCONF = "trajet_emploi.urls"
@@ -107,6 +110,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # are serialised (PostgreSQL uses SELECT ... FOR UPDATE on the page row instead); wait up to 20 s for it.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes, see trajet_emploi/throttling.py): after AXES_FAILURE_LIMIT wrong passwords for
+# one user name from one address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "trajet_emploi.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every successful login
+AXES_CLIENT_IP_CALLABLE = "trajet_emploi.throttling.client_ip"  # REGISTRATION_CLIENT_IP_HEADER, proxy-aware
+AXES_LOCKOUT_CALLABLE = "trajet_emploi.throttling.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
