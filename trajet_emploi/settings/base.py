@@ -60,10 +60,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "trajet_emploi.security_headers.SitePolicyMiddleware",  # CSP (django-csp) and Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, without redirecting 404s of non-page views
@@ -125,6 +127,33 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every 
 AXES_CLIENT_IP_CALLABLE = "trajet_emploi.throttling.client_ip"  # REGISTRATION_CLIENT_IP_HEADER, proxy-aware
 AXES_LOCKOUT_CALLABLE = "trajet_emploi.throttling.lockout_response"
 
+# Content-Security-Policy (django-csp 4; trajet_emploi/security_headers.py). The public site: only its own
+# origin, no inline script or style. The admin needs inline scripts and styles (Wagtail's editors).
+ADMIN_URL_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],  # the page editor's preview panel
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -174,6 +203,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # Documents are served through Django so that privacy checks apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar fetched from another host (privacy, and the admin's CSP)
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
