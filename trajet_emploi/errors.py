@@ -11,7 +11,7 @@ request's body, and they never let an exception out: if their template cannot be
 """
 import logging
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template import loader
 
 logger = logging.getLogger(__name__)
@@ -57,3 +57,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render_error(None, "500.html", 500)
+
+
+def not_found(request):
+    """A URL that must not be served (Wagtail's ``admin/failwhale/`` test error)."""
+    raise Http404

@@ -23,6 +23,8 @@ handler404 = errors.page_not_found
 handler500 = errors.server_error
 
 urlpatterns = [
+    # Wagtail's deliberate "test error" view would answer 500 to any admin user: no request may.
+    path("admin/failwhale/", errors.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

@@ -85,3 +85,10 @@ def test_logout_from_the_site_redirects(home, partner):
     response = client.post("/fr/accounts/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_wagtails_test_error_view_is_not_served(home, superuser):
+    client = Client(raise_request_exception=False)
+    client.force_login(superuser)
+    assert client.get("/admin/failwhale/").status_code == 404

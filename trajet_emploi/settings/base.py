@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.admin_scope.NarrowAdminRoleMiddleware",  # organisers reach only their task in /admin/
     "axes.middleware.AxesMiddleware",  # turns a locked-out login into the lockout page (last, as axes asks)
 ]
 
@@ -130,6 +131,21 @@ AXES_LOCKOUT_CALLABLE = "trajet_emploi.throttling.lockout_response"
 # Content-Security-Policy (django-csp 4; trajet_emploi/security_headers.py). The public site: only its own
 # origin, no inline script or style. The admin needs inline scripts and styles (Wagtail's editors).
 ADMIN_URL_PREFIX = "/admin/"
+# The admin views a user without any page permission (an organiser) may reach (cms/admin_scope.py): URL names,
+# fnmatch patterns. Every other admin URL answers 403 to such a user.
+ADMIN_NARROW_ROLE_VIEWS = [
+    "wagtailadmin_home",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_account",
+    "wagtailadmin_password_reset*",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "wagtailadmin_dismissibles",
+    "wagtail_localize:javascript_catalog",
+    "events_evaluation:*",  # scoped to the organiser's organisation (evaluations/viewsets.py)
+    "events_evaluation_report*",
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
