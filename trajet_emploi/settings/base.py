@@ -142,6 +142,7 @@ ADMIN_NARROW_ROLE_VIEWS = [
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
     "wagtailadmin_dismissibles",
+    "wagtailadmin_editing_sessions:*",  # the evaluation editor's "who else is editing" ping
     "wagtail_localize:javascript_catalog",
     "events_evaluation:*",  # scoped to the organiser's organisation (evaluations/viewsets.py)
     "events_evaluation_report*",
