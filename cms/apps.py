@@ -34,4 +34,12 @@ class CmsConfig(AppConfig):
         for model in (PageViewRestriction, "cms.Commune", "cms.Organisation", "cms.Venue"):
             post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-save-{model}")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-delete-{model}")
+        # Wagtail sets Page.base_form_class when page_utils is imported: import it before replacing it below.
+        import wagtail.admin.panels.page_utils  # noqa: F401
+
         from . import i18n  # noqa: F401  (signal handlers: facts and privacy follow the source language)
+        from .admin_forms import TamperProofPageForm
+
+        # Every page type's admin form survives a truncated POST (a missing StreamField count): a form error,
+        # not a 500.
+        Page.base_form_class = TamperProofPageForm

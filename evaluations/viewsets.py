@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.exports import FormulaSafeCSVMixin
@@ -47,6 +49,21 @@ class EvaluationForm(WagtailAdminModelForm):
 class ScopedEvaluationMixin:
     def get_queryset(self):
         return scope_evaluations(Evaluation.objects.select_related("page"), self.request.user)
+
+
+class ScopedEvaluationObjectMixin:
+    """History and usage: the evaluation must be one the user may see (else 404)."""
+
+    def get_base_object_queryset(self):
+        return scope_evaluations(super().get_base_object_queryset(), self.request.user)
+
+
+class EvaluationHistoryView(ScopedEvaluationObjectMixin, HistoryView):
+    pass
+
+
+class EvaluationUsageView(ScopedEvaluationObjectMixin, UsageView):
+    pass
 
 
 class EvaluationIndexView(FormulaSafeCSVMixin, generic.IndexView):
@@ -101,6 +118,8 @@ class EvaluationViewSet(ModelViewSet):
     add_view_class = EvaluationCreateView
     edit_view_class = EvaluationEditView
     delete_view_class = EvaluationDeleteView
+    history_view_class = EvaluationHistoryView
+    usage_view_class = EvaluationUsageView
     copy_view_enabled = False
     form_class = EvaluationForm
     search_fields = ["page__title", "what_worked", "to_improve", "follow_up"]

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, CollectionViewRestriction, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from cms.admin_forms import TamperProofPageForm
+
 from .blocks import AgendaItemBlock
 
 MINUTES_COLLECTION_NAME = "Procès-verbaux"
@@ -40,6 +42,34 @@ def minutes_collection():
         )
         restriction.groups.add(group)
     return collection
+
+
+def keep_in_partners_collection(document):
+    """Move ``document`` into the partners' collection ("Procès-verbaux", readable by partners only) unless it
+    already sits there or below. An annex of a meeting is as private as the meeting: a document uploaded into
+    the default collection (the upload form's preselection) would otherwise be downloadable by anyone and listed
+    in the public API. :returns: True if the document was moved."""
+    collection = minutes_collection()
+    current = document.collection
+    if current.pk == collection.pk or current.is_descendant_of(collection):
+        return False
+    document.collection = collection
+    document.save(update_fields=["collection"])
+    return True
+
+
+class MeetingPageForm(TamperProofPageForm):
+    """The meeting's admin form: on every save (draft or publish), the annexes chosen are moved into the
+    partners' collection at once, before the page is even published."""
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        formset = self.formsets.get("annexes")
+        for form in formset.forms if formset is not None else ():
+            document = form.cleaned_data.get("document") if hasattr(form, "cleaned_data") else None
+            if document is not None and not form.cleaned_data.get("DELETE"):
+                keep_in_partners_collection(document)
+        return page
 
 
 class MinutesIndexPage(Page):
@@ -117,6 +147,7 @@ class MeetingPage(Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("agenda"), index.SearchField("next_meeting_agenda")]
+    base_form_class = MeetingPageForm
 
     parent_page_types = ["minutes.MinutesIndexPage"]
     subpage_types = []
@@ -148,8 +179,18 @@ class MeetingAnnex(Orderable):
         "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
     )
     title = models.CharField(_("intitulé"), max_length=250, blank=True, help_text=_("Vide = titre du document."))
-    panels = [FieldPanel("document"), FieldPanel("title")]
+    panels = [
+        FieldPanel(
+            "document",
+            help_text=_("Le document est placé dans la collection « Procès-verbaux », réservée aux partenaires."),
+        ),
+        FieldPanel("title"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("annexe")
         verbose_name_plural = _("annexes")
+
+    def save(self, *args, **kwargs):
+        keep_in_partners_collection(self.document)  # however the annex is made (admin, demo loader, code)
+        return super().save(*args, **kwargs)

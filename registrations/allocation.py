@@ -41,6 +41,18 @@ class RegistrationClosed(RegistrationError):
         self.reason = reason
 
 
+class ActivityEnded(RegistrationError):
+    """The activity is over: its registrations are a record of who came, no longer places to give."""
+
+    def __init__(self):
+        super().__init__(_("Cette activité est terminée : l'inscription ne peut plus être annulée."), "ended")
+
+
+def has_ended(page, now=None):
+    """True once ``page`` (the French page that holds registrations) has ended at ``now`` (default now)."""
+    return (now or timezone.now()) >= page.end
+
+
 class AlreadyRegistered(RegistrationError):
     def __init__(self):
         super().__init__(_("Cette adresse e-mail est déjà inscrite à cette activité."), "duplicate")
@@ -139,18 +151,22 @@ def register(
     return registration
 
 
-def cancel(registration):
+def cancel(registration, now=None):
     """Cancel ``registration`` (by its signed link or by an editor) and give its place to the waiting list.
 
     Idempotent: cancelling a cancelled registration changes nothing.
 
     :returns: the registrations promoted to confirmed (each is e-mailed).
+    :raises ActivityEnded: the activity has ended at ``now``: nothing changes, nobody is promoted (a place
+        "freed" for a day already past would be e-mailed to someone waiting).
     """
     with transaction.atomic():
         holder = _lock(registration.page)
         current = Registration.objects.get(pk=registration.pk)
         if current.status == Status.CANCELLED:
             return []
+        if has_ended(holder, now):
+            raise ActivityEnded()
         current.status = Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at", "updated_at"])
@@ -184,11 +200,14 @@ def confirm(registration):
     return current
 
 
-def refill(page):
-    """After an editor changed the page (more places, a larger limit per organisation): promote whoever now
-    fits. :returns: the registrations promoted."""
+def refill(page, now=None):
+    """After an editor changed the page (more places, a larger limit per organisation) or deleted a
+    registration: promote whoever now fits, unless the activity has ended (nobody is promoted then).
+    :returns: the registrations promoted."""
     with transaction.atomic():
         holder = _lock(page)
+        if has_ended(holder, now):
+            return []
         promoted = fill_places(holder)
         notify(promoted)
     return promoted

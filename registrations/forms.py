@@ -17,7 +17,10 @@ class RegistrationForm(forms.Form):
     PHONE_RE = r"^\+?[0-9 ./()\-]{6,25}$"
 
     name = forms.CharField(label=_("Nom et prénom"), max_length=200)
-    email = forms.EmailField(label=_("Adresse e-mail"), help_text=_("Pour vous confirmer l'inscription."))
+    # Each field holds at most what its column does (``Registration``): e-mail 254, name 200, phone 30.
+    email = forms.EmailField(
+        label=_("Adresse e-mail"), help_text=_("Pour vous confirmer l'inscription."), max_length=254
+    )
     phone = forms.RegexField(
         label=_("Téléphone (facultatif)"),
         regex=PHONE_RE,

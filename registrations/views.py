@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import SiteSettings
 
-from .allocation import AlreadyRegistered, RegistrationClosed, cancel, register
+from .allocation import ActivityEnded, AlreadyRegistered, RegistrationClosed, cancel, has_ended, register
 from .forms import RegistrationForm
 from .models import Registration
 
@@ -136,13 +136,24 @@ def cancel_registration(page, request, token):
         raise Http404(_("Ce lien d'annulation n'est pas valide.")) from None
     if registration.page_id != page.registration_page.pk:
         raise Http404(_("Ce lien d'annulation n'est pas valide."))
+    already_cancelled = registration.status == Registration.Status.CANCELLED
+    ended = not already_cancelled and has_ended(registration.page)
     if request.method == "POST":
-        if registration.status != Registration.Status.CANCELLED:
-            cancel(registration)
-        messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus."))
+        try:
+            if not already_cancelled:
+                cancel(registration)
+        except ActivityEnded as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus."))
         return HttpResponseRedirect(page.get_url(request))
     return page.render(
         request,
         template="registrations/cancel.html",
-        context_overrides={"registration": registration, "already_cancelled": registration.status == "cancelled"},
+        context_overrides={
+            "registration": registration,
+            "already_cancelled": already_cancelled,
+            # The activity is over: the page says so instead of offering to cancel.
+            "cancel_refused": ActivityEnded().message if ended else None,
+        },
     )

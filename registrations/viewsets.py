@@ -26,7 +26,16 @@ from wagtail.models import Locale
 
 from cms.exports import FormulaSafeCSVMixin
 
-from .allocation import AlreadyRegistered, RegistrationError, cancel, confirm, refill, register
+from .allocation import (
+    ActivityEnded,
+    AlreadyRegistered,
+    RegistrationError,
+    cancel,
+    confirm,
+    has_ended,
+    refill,
+    register,
+)
 from .models import Registration, with_waiting_position
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -155,12 +164,18 @@ class RegistrationActionView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             registration=self.registration, action=self.action, index_url=reverse("events_registration:index")
         )
+        if self.action == "cancel" and has_ended(self.registration.page.registration_page):
+            context["refused"] = ActivityEnded().message
         return context
 
     def post(self, request, pk):
         registration = self.registration
         if self.action == "cancel":
-            promoted = cancel(registration)
+            try:
+                promoted = cancel(registration)
+            except RegistrationError as error:  # the activity has ended
+                messages.error(request, error.message)
+                return redirect(reverse("events_registration:index") + f"?page={registration.page_id}")
             messages.success(request, _("Inscription de %(name)s annulée.") % {"name": registration.name})
             for person in promoted:
                 messages.success(request, _("%(name)s passe de la liste d'attente aux confirmés.") % {"name": person.name})

@@ -14,9 +14,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.sitemaps import MultilingualSitemap
 from search import views as search_views
 
+from . import errors
 from .api import api_router
 from .forms import LoginForm
 
+# Error pages that never read the request's body and never raise (see ``errors``).
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 class RedirectView(BaseRedirectView):
     """Redirect to the static file ``static_path``, its URL resolved per request (the manifest of hashed names
@@ -27,6 +33,8 @@ class RedirectView(BaseRedirectView):
 
 
 urlpatterns = [
+    # Wagtail's deliberate "test error" view would answer 500 to any admin user: no request may.
+    path("admin/failwhale/", errors.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

@@ -3,6 +3,7 @@
 Everything secret or host-specific is read from the environment (see README, "Configuration").
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,10 +59,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "trajet_emploi.security_headers.SitePolicyMiddleware",  # CSP (django-csp) and Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, without redirecting 404s of non-page views
@@ -71,9 +75,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.admin_scope.NarrowAdminRoleMiddleware",  # organisers reach only their task in /admin/
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into the lockout page (last, as axes asks)
 ]
 
 ROOT_URLCONF = "trajet_emploi.urls"
+# Error pages that never read the request's body (see trajet_emploi/errors.py); handler400-500 are in urls.py.
+CSRF_FAILURE_VIEW = "trajet_emploi.errors.csrf_failure"
 
 TEMPLATES = [
     {
@@ -106,6 +114,63 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Login throttling (django-axes, see trajet_emploi/throttling.py): after AXES_FAILURE_LIMIT wrong passwords for
+# one user name from one address, that pair is refused for AXES_COOLOFF_MINUTES, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "trajet_emploi.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every successful login
+AXES_CLIENT_IP_CALLABLE = "trajet_emploi.throttling.client_ip"  # REGISTRATION_CLIENT_IP_HEADER, proxy-aware
+AXES_LOCKOUT_CALLABLE = "trajet_emploi.throttling.lockout_response"
+
+# Content-Security-Policy (django-csp 4; trajet_emploi/security_headers.py). The public site: only its own
+# origin, no inline script or style. The admin needs inline scripts and styles (Wagtail's editors).
+ADMIN_URL_PREFIX = "/admin/"
+# The admin views a user without any page permission (an organiser) may reach (cms/admin_scope.py): URL names,
+# fnmatch patterns. Every other admin URL answers 403 to such a user.
+ADMIN_NARROW_ROLE_VIEWS = [
+    "wagtailadmin_home",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_account",
+    "wagtailadmin_password_reset*",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "wagtailadmin_dismissibles",
+    "wagtailadmin_editing_sessions:*",  # the evaluation editor's "who else is editing" ping
+    "wagtail_localize:javascript_catalog",
+    "events_evaluation:*",  # scoped to the organiser's organisation (evaluations/viewsets.py)
+    "events_evaluation_report*",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],  # the page editor's preview panel
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -137,6 +202,7 @@ STORAGES = {
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"  # without it, LogoutView renders registration/logged_out.html, which the site lacks
 WAGTAIL_FRONTEND_LOGIN_URL = "login"  # URL name: resolved in the visitor's language
 
 # Cache: Redis when REDIS_URL is set (production), else a per-process memory cache.
@@ -156,6 +222,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # New slugs are ASCII ("reunion-de-la-czs", not "r%C3%A9union-…"): accents folded. Existing slugs keep working.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar fetched from another host (privacy, and the admin's CSP)
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
