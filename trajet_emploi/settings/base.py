@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "trajet_emploi.health.HealthCheckMiddleware",  # /health/ for load balancers, before host checks and redirects
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -139,11 +140,25 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "login"  # URL name: resolved in the visitor's language
 
-# Cache: Redis when REDIS_URL is set (production), else a per-process memory cache.
+# Cache: one cache shared by every process (web workers, app servers, the task worker, management commands),
+# since it holds the content version, the anonymous pages and the registration rate limit. Redis when REDIS_URL
+# is set, else a database table (created by `manage.py createcachetable`: the release step and `make run`).
+CACHE_TABLE = "cms_cache"
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "trajet"),
+            # A Redis that does not answer must not hang a request: fail fast (the page is then built uncached).
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    # Sessions read from Redis, written through to the database (they survive a Redis restart).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # How long anonymous listings stay cached (seconds); any publish or unpublish invalidates them at once.
 AGENDA_CACHE_SECONDS = int(os.environ.get("AGENDA_CACHE_SECONDS", "300"))
 
@@ -158,10 +173,18 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@trajet-emploi.localhost")
+# An SMTP server that accepts connections and never answers must not hold a worker: give up after this many
+# seconds (the e-mail task is then retried later).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Background tasks (django-tasks, which Wagtail uses too): run at once in development and tests; production
 # uses the database backend and a worker process (see README, "Registrations and evaluations").
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The worker (`manage.py db_worker`, cms.tasks_worker): on SIGTERM the running task gets this many seconds, then
+# it is interrupted and requeued; at start the worker requeues tasks RUNNING for longer than TASKS_STUCK_AFTER
+# (their worker was killed). Keep the grace below the platform's kill delay and the stuck delay above any task.
+TASKS_WORKER_GRACE_SECONDS = float(os.environ.get("TASKS_WORKER_GRACE_SECONDS", "20"))
+TASKS_STUCK_AFTER_SECONDS = float(os.environ.get("TASKS_STUCK_AFTER_SECONDS", "900"))
 # Registration e-mails: attempts before giving up (retried with a growing delay where the backend can defer).
 REGISTRATION_EMAIL_MAX_ATTEMPTS = 5
 # Registration form: at most this many submissions per client IP address per window (seconds).
