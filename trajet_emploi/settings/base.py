@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "trajet_emploi.health.HealthCheckMiddleware",  # /health/ for load balancers, before host checks and redirects
+    "cms.frontend_cache.CacheControlMiddleware",  # what a CDN may keep; sees the final response and its cookies
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -175,6 +177,30 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # How long anonymous listings stay cached (seconds); any publish or unpublish invalidates them at once.
 AGENDA_CACHE_SECONDS = int(os.environ.get("AGENDA_CACHE_SECONDS", "300"))
+
+# A CDN or caching proxy in front (cms.frontend_cache): anonymous pages are public for this long (seconds) in
+# browsers and in shared caches; the shared caches are purged on every change when configured below.
+PAGE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_BROWSER_MAX_AGE", "60"))
+PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx...: PURGE <path> sent there, with the site's Host
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "cms.frontend_cache.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Besides pages, what every change may alter (outside the language prefixes; purged for every site).
+FRONTEND_CACHE_PURGE_PATHS = ["/agenda/ical/", "/agenda/rss/", "/agenda/atom/", "/agenda/embed/", "/sitemap.xml"]
 
 WAGTAIL_SITE_NAME = "Trajet emploi – zone sud de Bruxelles"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
