@@ -204,7 +204,11 @@ FRONTEND_CACHE_PURGE_PATHS = ["/agenda/ical/", "/agenda/rss/", "/agenda/atom/", 
 
 WAGTAIL_SITE_NAME = "Trajet emploi – zone sud de Bruxelles"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's database search: on PostgreSQL in French with accents folded (the text search configuration
+# "french_unaccent", created by cms/migrations/0005), elsewhere SQLite's FTS5 (which folds accents too).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are served through Django so that privacy checks apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
