@@ -83,3 +83,36 @@ def s3_bucket(s3_server):
         "AWS_S3_FILE_OVERWRITE": False,
     }
     return name, overrides, client
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "cluster: starts the production shape on loopback (scripts/cluster.py); RUN_CLUSTER_TESTS=1"
+    )
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two app servers behind nginx on PostgreSQL, Redis and moto, plus the worker (``scripts/cluster.py``),
+    started for the module and stopped by PID at the end. Only with ``RUN_CLUSTER_TESTS=1`` (``make
+    cluster-test``); ``CLUSTER_REUSE=1`` uses the cluster that ``scripts/cluster.py start`` left running."""
+    if os.environ.get("RUN_CLUSTER_TESTS") != "1":
+        pytest.skip("the cluster test runs with RUN_CLUSTER_TESTS=1 (make cluster-test)")
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent.parent / "scripts" / "cluster.py"
+    spec = importlib.util.spec_from_file_location("cluster_script", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if os.environ.get("CLUSTER_REUSE") == "1" and (module.STATE_DIR / "state.json").exists():
+        yield module.Cluster.load()
+        return
+    started = time.monotonic()
+    instance = module.Cluster().start()
+    instance.start_seconds = time.monotonic() - started
+    try:
+        yield instance
+    finally:
+        instance.stop_seconds = instance.stop()
+        print(f"\ncluster: started in {instance.start_seconds:.0f} s; stopped (s): {instance.stop_seconds}")
