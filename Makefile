@@ -6,7 +6,7 @@ PORT ?= 8000
 # The coming Monday (today excluded), so that the demo trajet is upcoming.
 NEXT_MONDAY := $(shell $(PYTHON) -c "import datetime as d; t=d.date.today(); print(t + d.timedelta(days=7 - t.weekday()))")
 
-.PHONY: run test install install-dev messages browser serve
+.PHONY: run test install install-dev messages browser serve nginx cluster cluster-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +37,26 @@ browser:
 
 run: install messages
 	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo --shift-to $(NEXT_MONDAY)
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev messages browser
 	$(BIN)/python -m pytest
+
+# Debian's nginx-light, the load balancer of `make cluster` (installed without starting Debian's own service).
+nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq nginx-light >/dev/null; \
+	fi
+
+# The production shape on loopback: two gunicorn app servers behind nginx, on PostgreSQL, Redis and a local S3
+# (moto), plus the task worker (scripts/cluster.py); Ctrl-C stops every process it started.
+cluster: install-dev messages nginx
+	$(BIN)/python scripts/cluster.py up
+
+# The integration test against that cluster (started and stopped by the test itself).
+cluster-test: install-dev messages nginx
+	RUN_CLUSTER_TESTS=1 $(BIN)/python -m pytest tests/production/test_cluster.py -p no:cacheprovider -s

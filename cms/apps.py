@@ -16,12 +16,32 @@ def grant_snippet_permissions(sender, **kwargs):
         group.permissions.add(*permissions)
 
 
+def purge_listings(sender=None, **kwargs):
+    from .frontend_cache import purge_after_change
+
+    purge_after_change()
+
+
+def purge_deleted_page(sender, instance, **kwargs):
+    from .frontend_cache import purge_after_change
+
+    if instance.live and instance.depth > 1:
+        purge_after_change([instance])
+
+
+def purge_restricted_page(sender, instance, raw=False, **kwargs):
+    from .frontend_cache import purge_after_change
+
+    if not raw:
+        purge_after_change([instance.page], with_descendants=True)
+
+
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Partenariat"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -43,3 +63,11 @@ class CmsConfig(AppConfig):
         # Every page type's admin form survives a truncated POST (a missing StreamField count): a form error,
         # not a 500.
         Page.base_form_class = TamperProofPageForm
+
+        # The front-end cache (CDN, Varnish), when configured: listings and outputs after any change; the pages
+        # themselves after a restriction change or a deletion (Wagtail purges published/unpublished pages).
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(purge_listings, dispatch_uid=f"cms-frontend-cache-{signal!r}")
+        pre_delete.connect(purge_deleted_page, sender=Page, dispatch_uid="cms-frontend-cache-page-delete")
+        post_save.connect(purge_restricted_page, sender=PageViewRestriction, dispatch_uid="cms-frontend-cache-pvr")
+        post_delete.connect(purge_restricted_page, sender=PageViewRestriction, dispatch_uid="cms-frontend-cache-pvr-d")

@@ -29,6 +29,21 @@ def bump_content_version(*args, **kwargs):
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
+def page_cache_key(request, page_id):
+    """The cache key of ``request``'s page: the content version, the scheme, the host and the full path.
+
+    The rendered page holds absolute links built from the request (feeds, iCalendar, embed), so one visitor's
+    ``Host`` or ``X-Forwarded-Proto`` must never be served to another asking under a different one.
+    """
+    try:
+        host = request.get_host()
+    except Exception:  # DisallowedHost: not a host of ours (Django refuses such a request anyway)
+        host = request.META.get("HTTP_HOST", "")
+    url = f"{request.scheme}://{host}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"cms:page:{page_id}:{content_version()}:{digest}"
+
+
 def is_cacheable_request(request):
     """Anonymous GET with no flash message and no password-restriction pass in the session."""
     if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
@@ -44,8 +59,7 @@ class AnonymousCacheMixin:
     def serve(self, request, *args, **kwargs):
         if not is_cacheable_request(request):
             return super().serve(request, *args, **kwargs)
-        digest = hashlib.sha256(request.get_full_path().encode("utf-8", "surrogateescape")).hexdigest()
-        key = f"cms:page:{self.pk}:{content_version()}:{digest}"
+        key = page_cache_key(request, self.pk)
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit

@@ -51,16 +51,16 @@ def client_ip(request):
 
 def rate_limited(request):
     """Count this submission against the client's address; ``True`` once it exceeds
-    ``settings.REGISTRATION_RATE_LIMIT`` = ``(count, seconds)`` in the current window (Django's cache)."""
+    ``settings.REGISTRATION_RATE_LIMIT`` = ``(count, seconds)`` (Django's cache, shared by every worker and
+    server).
+
+    Each accepted submission takes one of ``count`` slots, each kept ``seconds``: ``cache.add`` is atomic on
+    every backend (Redis ``SET NX``, the database cache's primary key), where ``incr`` is a read then a write on
+    the database cache and would let simultaneous submissions through.
+    """
     limit, window = settings.REGISTRATION_RATE_LIMIT
-    key = f"registration-rate:{client_ip(request)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    prefix = f"registration-rate:{client_ip(request)}"
+    return not any(cache.add(f"{prefix}:{slot}", 1, timeout=window) for slot in range(limit))
 
 
 def _render(page, request, form, status, error=None):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.templatetags.static import static as static_file_url
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView as BaseRedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,6 +17,7 @@ from search import views as search_views
 from . import errors
 from .api import api_router
 from .forms import LoginForm
+from .media import serve_public_media
 
 # Error pages that never read the request's body and never raise (see ``errors``).
 handler400 = errors.bad_request
@@ -44,12 +45,14 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(permanent=True), {"static_path": "favicon.svg"}),
 ]
 
+# Media on the app server's disk: images and renditions only, in every environment (never documents/: they go
+# through /documents/, which checks privacy). With a bucket, images are linked on the bucket or its CDN.
+urlpatterns += [re_path(r"^media/(?P<path>.+)$", serve_public_media, name="public_media")]
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

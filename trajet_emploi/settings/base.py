@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "trajet_emploi.health.HealthCheckMiddleware",  # /health/ for load balancers, before host checks and redirects
+    "cms.frontend_cache.CacheControlMiddleware",  # what a CDN may keep; sees the final response and its cookies
     "django.middleware.security.SecurityMiddleware",
     "trajet_emploi.security_headers.SitePolicyMiddleware",  # CSP (django-csp) and Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -199,23 +202,79 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on object storage (S3 or compatible) when a bucket is named: images and renditions public, documents
+# private and served only through /documents/ (cms.storage). Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (or any source boto3 reads). Otherwise MEDIA_ROOT, images served by trajet_emploi.media.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_SERVED_BY_APP = not AWS_STORAGE_BUCKET_NAME
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "cms.storage.MediaStorage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # another provider, or a local S3
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # a CDN in front of the public images
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path" for most local S3s
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")  # a folder of the bucket
+    AWS_QUERYSTRING_EXPIRE = 300
+    AWS_S3_FILE_OVERWRITE = False
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"  # without it, LogoutView renders registration/logged_out.html, which the site lacks
 WAGTAIL_FRONTEND_LOGIN_URL = "login"  # URL name: resolved in the visitor's language
 
-# Cache: Redis when REDIS_URL is set (production), else a per-process memory cache.
+# Cache: one cache shared by every process (web workers, app servers, the task worker, management commands),
+# since it holds the content version, the anonymous pages and the registration rate limit. Redis when REDIS_URL
+# is set, else a database table (created by `manage.py createcachetable`: the release step and `make run`).
+CACHE_TABLE = "cms_cache"
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "trajet"),
+            # A Redis that does not answer must not hang a request: fail fast (the page is then built uncached).
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    # Sessions read from Redis, written through to the database (they survive a Redis restart).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # How long anonymous listings stay cached (seconds); any publish or unpublish invalidates them at once.
 AGENDA_CACHE_SECONDS = int(os.environ.get("AGENDA_CACHE_SECONDS", "300"))
 
+# A CDN or caching proxy in front (cms.frontend_cache): anonymous pages are public for this long (seconds) in
+# browsers and in shared caches; the shared caches are purged on every change when configured below.
+PAGE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_BROWSER_MAX_AGE", "60"))
+PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx...: PURGE <path> sent there, with the site's Host
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "cms.frontend_cache.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Besides pages, what every change may alter (outside the language prefixes; purged for every site).
+FRONTEND_CACHE_PURGE_PATHS = ["/agenda/ical/", "/agenda/rss/", "/agenda/atom/", "/agenda/embed/", "/sitemap.xml"]
+
 WAGTAIL_SITE_NAME = "Trajet emploi – zone sud de Bruxelles"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's database search: on PostgreSQL in French with accents folded (the text search configuration
+# "french_unaccent", created by cms/migrations/0005), elsewhere SQLite's FTS5 (which folds accents too).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are served through Django so that privacy checks apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -227,10 +286,18 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@trajet-emploi.localhost")
+# An SMTP server that accepts connections and never answers must not hold a worker: give up after this many
+# seconds (the e-mail task is then retried later).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Background tasks (django-tasks, which Wagtail uses too): run at once in development and tests; production
 # uses the database backend and a worker process (see README, "Registrations and evaluations").
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The worker (`manage.py db_worker`, cms.tasks_worker): on SIGTERM the running task gets this many seconds, then
+# it is interrupted and requeued; at start the worker requeues tasks RUNNING for longer than TASKS_STUCK_AFTER
+# (their worker was killed). Keep the grace below the platform's kill delay and the stuck delay above any task.
+TASKS_WORKER_GRACE_SECONDS = float(os.environ.get("TASKS_WORKER_GRACE_SECONDS", "20"))
+TASKS_STUCK_AFTER_SECONDS = float(os.environ.get("TASKS_STUCK_AFTER_SECONDS", "900"))
 # Registration e-mails: attempts before giving up (retried with a growing delay where the backend can defer).
 REGISTRATION_EMAIL_MAX_ATTEMPTS = 5
 # Registration form: at most this many submissions per client IP address per window (seconds).

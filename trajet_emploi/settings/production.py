@@ -1,8 +1,10 @@
 """Production settings: every secret and host comes from the environment.
 
-Required: SECRET_KEY (50+ random characters), ALLOWED_HOSTS, DATABASE_URL.
-Optional: CSRF_TRUSTED_ORIGINS, REDIS_URL, EMAIL_URL-style variables (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
-EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT.
+Required (the settings refuse to load without them, naming the variable): SECRET_KEY (50+ random characters),
+ALLOWED_HOSTS, DATABASE_URL.
+Optional: CSRF_TRUSTED_ORIGINS, REDIS_URL (else the database cache table), EMAIL_HOST, EMAIL_PORT,
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_TIMEOUT, SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT,
+the media storage (AWS_*) and the front-end cache (FRONTEND_CACHE_*): see README, "Running on several servers".
 """
 import os
 
@@ -11,13 +13,30 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F401,F403
 
 DEBUG = False
-if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+
+def required(name, check=bool, requirement=""):
+    """The environment variable ``name``; refuse to start (naming it) when it is unset or fails ``check``."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set in the environment for production{requirement}.")
+    if not check(value):
+        raise ImproperlyConfigured(f"{name} is not valid for production{requirement}.")
+    return value
+
+
+SECRET_KEY = required(
+    "SECRET_KEY", lambda value: len(value) >= 50 and len(set(value)) >= 5, " (50 or more random characters)"
+)
+required("ALLOWED_HOSTS", lambda value: bool(env_list("ALLOWED_HOSTS")), " (comma-separated host names)")  # noqa: F405
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
+required("DATABASE_URL")  # base.py read it (dj_database_url); production never falls back to SQLite silently
+
+# The cache is shared by every worker and server (base.py: Redis or the database table), never process memory.
+if CACHES["default"]["BACKEND"].endswith(("locmem.LocMemCache", "dummy.DummyCache")):  # noqa: F405
+    raise ImproperlyConfigured("Production needs a shared cache: set REDIS_URL or keep the database cache.")
+
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}  # noqa: F405
 
 # HTTPS: the site sits behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -43,9 +62,17 @@ if os.environ.get("EMAIL_HOST"):
 if os.environ.get("TASKS_BACKEND", "database") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Logs go to standard output (the process manager or platform collects them), one line per record.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"}},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Records reach the root's handler once (Django's own handlers would also print them to stderr).
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": True},
+        "django_tasks": {"handlers": [], "level": "INFO", "propagate": True},
+        "django_tasks_db": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
