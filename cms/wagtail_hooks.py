@@ -1,8 +1,19 @@
-"""The shared snippets in the admin, each with listing, search and filters."""
-from django.utils.translation import gettext_lazy as _
+"""The admin side of the shared app: the shared snippets (listing, search, filters) and the deletion of a page in
+every language (``cms.lifecycle``)."""
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import lifecycle
 from .models import Commune, Organisation, Venue
 
 
@@ -36,10 +47,115 @@ class VenueViewSet(SnippetViewSet):
 
 
 class DirectoryGroup(SnippetViewSetGroup):
-    menu_label = _("Répertoire")
+    menu_label = gettext_lazy("Répertoire")
     menu_icon = "folder-open-inverse"
     menu_order = 300
     items = (CommuneViewSet, OrganisationViewSet, VenueViewSet)
 
 
 register_snippet(DirectoryGroup)
+
+
+# --- A page's deletion reaches every language (cms.lifecycle) ----------------------------------------------------
+
+
+def _refuse(request, page, messages_):
+    messages.error(
+        request,
+        _("« %(title)s » n'a pas été supprimée. %(reasons)s")
+        % {"title": page.get_admin_display_title(), "reasons": " ".join(messages_)},
+    )
+
+
+@hooks.register("before_delete_page")
+def delete_page_in_every_language(request, page):
+    """The single delete view (a page, or an ancestor such as the trajet or the agenda): refused with the reason
+    when something protects a page that would go (registrations, an evaluation), else, on confirmation, the page
+    goes with its language copies in one transaction. GET renders Wagtail's confirmation, with a message that says
+    how many language copies go."""
+    roots = lifecycle.deletion_roots(page)
+    refusals = lifecycle.deletion_refusals(roots)
+    if refusals:
+        _refuse(request, page, refusals)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if request.method != "POST":
+        copies = roots[1:]
+        if copies:
+            messages.warning(
+                request,
+                _("Ses versions dans les autres langues seront supprimées avec elle : %(copies)s.")
+                % {"copies": lifecycle.copies_text(copies)},
+            )
+        return None
+    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "wagtail")
+    typed = request.POST.get("confirm_site_name")
+    if (typed and typed != site_name) or ReferenceIndex.get_references_to(page).group_by_source_object().is_protected:
+        return None  # Wagtail's view says what is wrong
+    parent_id = page.get_parent().pk
+    try:
+        copies = lifecycle.delete_everywhere(page, user=request.user)
+    except lifecycle.DeletionRefused as refused:
+        _refuse(request, page, refused.messages)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    message = _("Page « %(title)s » supprimée.") % {"title": page.get_admin_display_title()}
+    if copies:
+        message += " " + _("Ses versions dans les autres langues aussi : %(copies)s.") % {
+            "copies": lifecycle.copies_text(copies)
+        }
+    messages.success(request, message)
+    for fn in hooks.get_hooks("after_delete_page"):
+        result = fn(request, page)
+        if hasattr(result, "status_code"):
+            return result
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore", args=[parent_id]))
+
+
+class DeleteInEveryLanguageBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete of pages, each page with its language copies; all refused (with the reasons) when
+    something protects one of them, before Wagtail's own refusal (a bare "permission denied")."""
+
+    def prepare_action(self, objects, objects_without_access):
+        refused = False
+        for page in objects:
+            reasons = lifecycle.deletion_refusals(lifecycle.deletion_roots(page))
+            if reasons:
+                _refuse(self.request, page, reasons)
+                refused = True
+        if refused:
+            return redirect(self.next_url)
+        return super().prepare_action(objects, objects_without_access)
+
+    def get_execution_context(self):
+        self.copies_deleted = []
+        return {**super().get_execution_context(), "copies": self.copies_deleted}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, copies=None, **kwargs):
+        parents = children = 0
+        for page in objects:
+            if Page.objects.filter(pk=page.pk).exists():  # not already gone with an ancestor in the selection
+                children += page.get_descendant_count()
+                gone = lifecycle.delete_everywhere(page, user=user)
+                if copies is not None:
+                    copies.extend(gone)
+                parents += 1
+        return parents, children
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        message = super().get_success_message(num_parent_objects, num_child_objects)
+        if self.copies_deleted:
+            message += " " + _("Leurs versions dans les autres langues aussi : %(copies)s.") % {
+                "copies": lifecycle.copies_text(self.copies_deleted)
+            }
+        return message
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except lifecycle.DeletionRefused as refused:
+            messages.error(self.request, " ".join(refused.messages))
+            return redirect(self.next_url)
+
+
+# Registered after Wagtail's own bulk delete of pages (order 0), which it replaces.
+hooks.register("register_bulk_action", DeleteInEveryLanguageBulkAction, order=10)
