@@ -34,4 +34,6 @@ class CmsConfig(AppConfig):
         for model in (PageViewRestriction, "cms.Commune", "cms.Organisation", "cms.Venue"):
             post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-save-{model}")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-delete-{model}")
-        from . import i18n  # noqa: F401  (signal handlers: facts and privacy follow the source language)
+        from . import i18n  # signal handlers: facts, privacy and snippet names follow the source language
+
+        post_migrate.connect(i18n.localise_all_references, sender=self, dispatch_uid="cms-localise-references")

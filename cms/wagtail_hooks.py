@@ -33,7 +33,8 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     search_backend_name = None
     icon = "group"
-    list_display = ["name", "short_name", "website"]
+    list_display = ["name", "short_name", "website", "locale"]
+    list_filter = ["locale"]
     search_fields = ["name", "short_name"]
 
 
@@ -41,8 +42,8 @@ class VenueViewSet(SnippetViewSet):
     model = Venue
     search_backend_name = None
     icon = "site"
-    list_display = ["name", "street", "postcode", "commune"]
-    list_filter = ["commune"]
+    list_display = ["name", "street", "postcode", "commune", "locale"]
+    list_filter = ["locale", "commune"]
     search_fields = ["name", "street"]
 
 

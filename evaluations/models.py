@@ -6,6 +6,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from cms.models import in_default_locale
+
 
 class OrganiserProfile(models.Model):
     """Links a Wagtail user of the group "Organisateurs" to the organisation they speak for."""
@@ -14,7 +16,11 @@ class OrganiserProfile(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("utilisateur"), on_delete=models.CASCADE, related_name="organiser_profile"
     )
     organisation = models.ForeignKey(
-        "cms.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="organiser_profiles"
+        "cms.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="organiser_profiles",
+        limit_choices_to=in_default_locale,
     )
 
     panels = [FieldPanel("user"), FieldPanel("organisation")]

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cms.models import in_default_locale
+
 
 class Registration(models.Model):
     """One person's registration for an activity or a visit (see ``registrations.allocation``).
@@ -37,6 +39,7 @@ class Registration(models.Model):
     organisation = models.ForeignKey(
         "cms.Organisation",
         verbose_name=_("organisation"),
+        limit_choices_to=in_default_locale,
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -37,7 +37,7 @@ def registration_rows():
 @pytest.fixture
 def activity(trajet):
     """"Atelier CV" published in French, translated into Dutch, an alias in English."""
-    page = open_event(trajet, title="Atelier CV et lettre de motivation", slug="atelier-cv")
+    page = open_event(trajet, capacity=2, title="Atelier CV et lettre de motivation", slug="atelier-cv")
     translate(page, "nl")
     alias(page, "en")
     return page
@@ -48,9 +48,11 @@ def versions(page):
 
 
 def register_three(page):
-    for n, status in enumerate(["confirmed", "confirmed", "waiting"]):
-        registration = register(page, name=f"Personne {n}", email=f"p{n}@example.org", send_email=False)
-        assert registration.status in ("confirmed", "waiting")
+    """Two confirmed people and one waiting (the activity has two places)."""
+    statuses = [
+        register(page, name=f"Personne {n}", email=f"p{n}@example.org", send_email=False).status for n in range(3)
+    ]
+    assert statuses == ["confirmed", "confirmed", "waiting"]
     return registration_rows()
 
 
