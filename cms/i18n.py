@@ -25,8 +25,10 @@ import logging
 import threading
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
@@ -125,7 +127,9 @@ def localise_foreign_keys(sender, instance, raw=False, **kwargs):
     snippet's version in the locale of that page or snippet, when there is one (else the French row is kept).
 
     Aliases (pages not translated yet) too: the Dutch alias of a Forest activity points to "Vorst", so every door
-    that reads ``page.commune`` or ``page.venue`` shows the page's language without knowing about aliases.
+    that reads ``page.commune`` or ``page.venue`` shows the page's language without knowing about aliases. A page
+    in another language than French takes these facts from its French page (``_source_keys``): a venue emptied in
+    French is emptied in every language, a venue changed in French changes in every language.
     """
     if raw or sender._meta.apps is not apps:  # not a migration's historical model
         return
@@ -137,12 +141,39 @@ def localise_foreign_keys(sender, instance, raw=False, **kwargs):
     locale_id = getattr(holder, "locale_id", None)
     if locale_id is None:
         return
+    source_keys = _source_keys(instance, names) if isinstance(instance, Page) else None
     for name in names:
         target = getattr(instance, name, None)
+        if source_keys is not None:
+            key = source_keys[name]
+            if key is None:
+                if target is not None and instance._meta.get_field(name).null:
+                    setattr(instance, name, None)
+                continue
+            if target is None or target.translation_key != key:
+                model = instance._meta.get_field(name).related_model
+                versions = {row.locale_id: row for row in model.objects.filter(translation_key=key)}
+                target = versions.get(locale_id) or versions.get(source_keys["locale"], target)
+                setattr(instance, name, target)
         if target is not None and target.locale_id != locale_id:
             localised = target.get_translation_or_none(locale_id)
             if localised is not None:
                 setattr(instance, name, localised)
+
+
+def _source_keys(page, names):
+    """``{FK name: translation_key of the snippet it points to, or None}`` on ``page``'s French (default-locale)
+    version, and ``"locale"``: the default locale's id; ``None`` when ``page`` is that version or has none."""
+    default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list("pk", flat=True).first()
+    if default is None or page.locale_id == default or not page.translation_key:
+        return None
+    row = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale_id=default)
+        .values(**{f"source_{name}": F(f"{name}__translation_key") for name in names})
+        .first()
+    )
+    return None if row is None else {"locale": default, **{name: row[f"source_{name}"] for name in names}}
 
 
 def _references(model):
@@ -201,7 +232,9 @@ def snippet_translation_deleted(sender, instance, **kwargs):
 def localise_all_references(**kwargs):
     """Run after ``migrate``: the rows saved before this rule (aliases pointing to French snippets) are pointed to
     the snippet's version in their language. Idempotent; a few queries per snippet translation."""
-    default = Locale.get_default()
+    default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    if default is None:  # an empty database (``flush``)
+        return
     for model in get_translatable_models():
         if issubclass(model, Page) or not _references(model):
             continue
