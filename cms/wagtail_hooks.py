@@ -1,7 +1,8 @@
-"""The admin side of the shared app: the shared snippets (listing, search, filters) and the deletion of a page in
-every language (``cms.lifecycle``)."""
+"""The admin side of the shared app: the shared snippets (listing, search, filters), the deletion of a page in
+every language (``cms.lifecycle``) and the moderation of translations (``cms.moderation``)."""
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import lifecycle
+from . import lifecycle, moderation
 from .models import Commune, Organisation, Venue
 
 
@@ -160,3 +161,48 @@ class DeleteInEveryLanguageBulkAction(DeleteBulkAction):
 
 # Registered after Wagtail's own bulk delete of pages (order 0), which it replaces.
 hooks.register("register_bulk_action", DeleteInEveryLanguageBulkAction, order=10)
+
+
+# --- Translations go through moderation (cms.moderation) ---------------------------------------------------------
+
+
+@hooks.register("before_edit_page", order=-1)  # before wagtail-localize's, which shows the translation editor
+def translation_editor_for_editors(request, page):
+    """For a user who may edit a translated page but not publish it: the translation editor's main action submits
+    the translation for moderation (POST ``action=publish`` is taken as "submit"), and it offers no "Convert to
+    alias page". Publishers get wagtail-localize's editor unchanged."""
+    from wagtail_localize.models import Translation
+    from wagtail_localize.views.edit_translation import edit_translation
+
+    if page.alias_of_id:
+        return None
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+    if translation is None:
+        return None
+    permissions = page.permissions_for_user(request.user)
+    if permissions.can_publish() or not permissions.can_edit():
+        return None
+    can_submit = page.get_workflow() is not None
+    if request.method == "POST":
+        if request.POST.get("action") != "publish":
+            return None  # wagtail-localize's other actions (stop synchronising, lock...) as they are
+        if not can_submit:
+            raise PermissionDenied
+        try:
+            moderation.submit_translation(translation, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("La traduction « %(title)s » (%(language)s) est soumise à la modération.")
+                % {"title": page.get_admin_display_title(), "language": translation.target_locale.get_display_name()},
+            )
+        return redirect(request.path)
+    return moderation.editor_props(edit_translation(request, translation, page), can_submit)
