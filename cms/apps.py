@@ -4,14 +4,21 @@ from django.db.models.signals import post_migrate
 
 def grant_snippet_permissions(sender, **kwargs):
     """Let Wagtail's "Editors" and "Moderators" groups manage the shared snippets (communes, organisations,
-    venues). Runs after every migrate; creates the permissions first, since Django only makes them in its own
-    post_migrate handler, which may come after this one."""
+    venues) and start translations (wagtail-localize's "Traduire"; translations then go through the same moderation
+    as the French page, see ``cms.moderation``). Runs after every migrate; creates the permissions first, since
+    Django only makes them in its own post_migrate handler, which may come after this one."""
+    from django.apps import apps
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
 
     create_permissions(sender, verbosity=0)
+    create_permissions(apps.get_app_config("wagtail_localize"), verbosity=0)
     codenames = [f"{action}_{model}" for action in ("add", "change", "delete") for model in ("commune", "organisation", "venue")]
-    permissions = Permission.objects.filter(content_type__app_label="cms", codename__in=codenames)
+    permissions = Permission.objects.filter(
+        Q(content_type__app_label="cms", codename__in=codenames)
+        | Q(content_type__app_label="wagtail_localize", codename="submit_translation")
+    )
     for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
         group.permissions.add(*permissions)
 
@@ -71,3 +78,17 @@ class CmsConfig(AppConfig):
         pre_delete.connect(purge_deleted_page, sender=Page, dispatch_uid="cms-frontend-cache-page-delete")
         post_save.connect(purge_restricted_page, sender=PageViewRestriction, dispatch_uid="cms-frontend-cache-pvr")
         post_delete.connect(purge_restricted_page, sender=PageViewRestriction, dispatch_uid="cms-frontend-cache-pvr-d")
+
+        post_migrate.connect(i18n.localise_all_references, sender=self, dispatch_uid="cms-localise-references")
+        self.date_figures_in_translation_editor()
+
+    @staticmethod
+    def date_figures_in_translation_editor():
+        """wagtail-localize writes its dates with ``strftime("%-d %B %Y")``, in English whatever the admin's
+        language ("Traduit manuellement le 3 December 2026"). Day, month and year in figures read the same in
+        French, Dutch and English ("Traduit manuellement le 03/12/2026")."""
+        import wagtail_localize.models
+        import wagtail_localize.views.edit_translation
+
+        for module in (wagtail_localize.models, wagtail_localize.views.edit_translation):
+            module.DATE_FORMAT = "%d/%m/%Y"

@@ -1,4 +1,5 @@
 """Shared snippets: the communes, the partner organisations and the venues that every app refers to."""
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -40,31 +41,54 @@ class Commune(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Organisation(index.Indexed, models.Model):
-    """A partner structure: a MEF, an association, a training centre, a company visited."""
+def in_default_locale():
+    """``limit_choices_to`` for foreign keys that must point to the default-locale (French) row of a translatable
+    snippet, e.g. a registration's organisation: quotas and evaluations count French rows."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
-    name = models.CharField(_("nom"), max_length=200, unique=True)
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A partner structure: a MEF, an association, a training centre, a company visited.
+
+    Translatable (wagtail-localize): name and short name may differ by language; pages in Dutch or English point
+    to the Dutch or English row when there is one (``cms.i18n``). Registrations and organisers refer to the
+    French row.
+    """
+
+    name = models.CharField(_("nom"), max_length=200)
     short_name = models.CharField(_("nom court"), max_length=50, blank=True, help_text=_("Sigle, ex. « EFP »."))
     website = models.URLField(_("site web"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("website")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        SynchronizedField("website"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
         index.AutocompleteField("name"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["locale", "name"], name="unique_organisation_name_per_locale")]
 
     def __str__(self):
         return self.short_name or self.name
 
 
-class Venue(index.Indexed, models.Model):
-    """A place where an activity happens (schema.org ``Place`` with its ``PostalAddress``)."""
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    """A place where an activity happens (schema.org ``Place`` with its ``PostalAddress``).
+
+    Translatable (wagtail-localize): the name may differ by language ("Maison communale" / "Gemeentehuis"); the
+    street is copied from the French row (overridable), the postcode is the same in every language, and the
+    commune is the commune's row in the venue's language.
+    """
 
     name = models.CharField(_("nom"), max_length=200)
     street = models.CharField(_("rue et numéro"), max_length=200, blank=True)
@@ -74,14 +98,21 @@ class Venue(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("street"), FieldPanel("postcode"), FieldPanel("commune")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode", overridable=False),
+        TranslatableField("commune"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("street"),
         index.AutocompleteField("name"),
         index.FilterField("commune"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("lieu")
         verbose_name_plural = _("lieux")
         ordering = ["name"]

@@ -2,8 +2,11 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from cms.models import in_default_locale
 
 
 class OrganiserProfile(models.Model):
@@ -13,7 +16,11 @@ class OrganiserProfile(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("utilisateur"), on_delete=models.CASCADE, related_name="organiser_profile"
     )
     organisation = models.ForeignKey(
-        "cms.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="organiser_profiles"
+        "cms.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="organiser_profiles",
+        limit_choices_to=in_default_locale,
     )
 
     panels = [FieldPanel("user"), FieldPanel("organisation")]
@@ -31,8 +38,10 @@ class Evaluation(models.Model):
 
     SATISFACTION_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
+    # PROTECT: an evaluation is the partnership's record of an activity that took place; deleting the page must
+    # not take it silently (``cms.lifecycle`` refuses with ``deletion_refusals``'s reason).
     page = models.OneToOneField(
-        "events.ScheduledPage", verbose_name=_("activité"), on_delete=models.CASCADE, related_name="evaluation"
+        "events.ScheduledPage", verbose_name=_("activité"), on_delete=models.PROTECT, related_name="evaluation"
     )
     participants_present = models.PositiveIntegerField(_("participants présents"))
     satisfaction = models.PositiveSmallIntegerField(
@@ -67,3 +76,15 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return str(_("Évaluation : %(title)s") % {"title": self.page.title})
+
+    @classmethod
+    def deletion_refusals(cls, evaluations):
+        """Why the pages of ``evaluations`` cannot be deleted (``cms.lifecycle`` asks the models that protect
+        pages)."""
+        page_model = cls._meta.get_field("page").related_model
+        titles = page_model.objects.filter(pk__in=[evaluation.page_id for evaluation in evaluations])
+        return [
+            gettext("« %(title)s » a une fiche d'évaluation, qui ne doit pas disparaître : dépubliez l'activité "
+                    "plutôt que de la supprimer.") % {"title": title}
+            for title in titles.values_list("title", flat=True)
+        ]

@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Organisation
+from cms.models import Organisation, in_default_locale
 
 
 class RegistrationForm(forms.Form):
@@ -48,8 +48,12 @@ class RegistrationForm(forms.Form):
         self.privacy_url = privacy_url
         self.is_visit = page.kind == "visit"
         if self.is_visit:
-            self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-            self.fields["organisation"].required = True
+            # The French rows (quotas count them), named in the page's language where translated.
+            field = self.fields["organisation"]
+            field.queryset = Organisation.objects.filter(**in_default_locale()).order_by("name")
+            field.required = True
+            names = {org.translation_key: str(org) for org in Organisation.objects.filter(locale_id=page.locale_id)}
+            field.label_from_instance = lambda org: names.get(org.translation_key) or str(org)
         else:
             del self.fields["organisation"]
         self.fields["name"].widget.attrs["autocomplete"] = "name"

@@ -6,6 +6,9 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from cms.models import in_default_locale
 
 
 class Registration(models.Model):
@@ -25,8 +28,10 @@ class Registration(models.Model):
     # The salt predates this app: links already e-mailed keep working.
     CANCEL_SALT = "events.registration.cancel"
 
+    # PROTECT: deleting a page never takes its registrations with it (``cms.lifecycle`` refuses with
+    # ``deletion_refusals``'s reason: the activity is cancelled first, which tells the people registered).
     page = models.ForeignKey(
-        "events.ScheduledPage", verbose_name=_("activité"), on_delete=models.CASCADE, related_name="registrations"
+        "events.ScheduledPage", verbose_name=_("activité"), on_delete=models.PROTECT, related_name="registrations"
     )
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.WAITING)
     name = models.CharField(_("nom"), max_length=200)
@@ -35,6 +40,7 @@ class Registration(models.Model):
     organisation = models.ForeignKey(
         "cms.Organisation",
         verbose_name=_("organisation"),
+        limit_choices_to=in_default_locale,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -67,6 +73,44 @@ class Registration(models.Model):
     def __str__(self):
         name = self.name or _("(effacé)")
         return f"{name} – {self.page.title}"
+
+    @classmethod
+    def deletion_refusals(cls, registrations):
+        """Why the pages holding ``registrations`` cannot be deleted, one sentence per page (``cms.lifecycle``
+        asks the models that protect pages)."""
+        by_page = {}
+        for registration in registrations:
+            by_page.setdefault(registration.page_id, []).append(registration)
+        page_model = cls._meta.get_field("page").related_model
+        titles = dict(page_model.objects.filter(pk__in=by_page).values_list("pk", "title"))
+        active_statuses = {cls.Status.CONFIRMED, cls.Status.WAITING}
+        messages = []
+        for page_id, rows in by_page.items():
+            active = sum(1 for row in rows if row.status in active_statuses)
+            values = {"title": titles.get(page_id, page_id), "count": active or len(rows)}
+            if active:
+                messages.append(
+                    ngettext(
+                        "« %(title)s » a %(count)s personne inscrite (confirmée ou en liste d'attente) : annulez "
+                        "d'abord l'activité : les personnes inscrites seront prévenues.",
+                        "« %(title)s » a %(count)s personnes inscrites (confirmées ou en liste d'attente) : annulez "
+                        "d'abord l'activité : les personnes inscrites seront prévenues.",
+                        active,
+                    )
+                    % values
+                )
+            else:
+                messages.append(
+                    ngettext(
+                        "« %(title)s » garde %(count)s inscription annulée : une activité qui a eu des inscriptions "
+                        "ne se supprime pas. Dépubliez-la plutôt.",
+                        "« %(title)s » garde %(count)s inscriptions annulées : une activité qui a eu des inscriptions "
+                        "ne se supprime pas. Dépubliez-la plutôt.",
+                        len(rows),
+                    )
+                    % values
+                )
+        return messages
 
     @property
     def waiting_position(self):

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -23,6 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.exports import FormulaSafeCSVMixin
 
@@ -33,7 +35,6 @@ from .allocation import (
     cancel,
     confirm,
     has_ended,
-    refill,
     register,
 )
 from .models import Registration, with_waiting_position
@@ -134,13 +135,27 @@ class RegistrationEditView(generic.EditView):
     error_message = _("L'inscription n'a pas pu être modifiée : corrigez les champs signalés ci-dessous.")
 
 
-class RegistrationDeleteView(generic.DeleteView):
-    success_message = _("Inscription « %(object)s » supprimée.")
+class NoDeletePermissionPolicy(ModelPermissionPolicy):
+    """Registrations are cancelled, never deleted: nobody, superusers included, is offered "delete"."""
 
-    def delete_action(self):
-        page = self.object.page
-        super().delete_action()
-        refill(page)  # a deleted confirmed registration frees its place too
+    def user_has_permission(self, user, action):
+        return action != "delete" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [action for action in actions if action != "delete"])
+
+
+class RegistrationDeleteView(generic.DeleteView):
+    """No registration row disappears through the admin: the delete address leads to "cancel the registration"
+    (the person is told, the place goes to the waiting list, the row stays for the counts)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("registrations.change_registration"):
+            raise PermissionDenied
+        messages.warning(
+            request, _("Une inscription ne se supprime pas : annulez-la (sa place revient à la liste d'attente).")
+        )
+        return redirect("events_registration:cancel", int(kwargs["pk"]))
 
 
 class RegistrationActionView(WagtailAdminTemplateMixin, TemplateView):
@@ -232,6 +247,10 @@ class RegistrationViewSet(ModelViewSet):
     }
     export_filename = "inscriptions"
     form_fields = ["name", "email", "phone", "organisation", "language"]
+
+    @cached_property
+    def permission_policy(self):
+        return NoDeletePermissionPolicy(self.model)
 
     def get_form_class(self, for_update=False):
         return super().get_form_class(for_update) if for_update else RegistrationCreateForm

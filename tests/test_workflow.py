@@ -7,7 +7,8 @@ from .factories import UserFactory
 def test_pages_go_through_moderation(demo):
     workflow = demo["agenda"].get_workflow()
     assert isinstance(workflow, Workflow) and workflow.active
-    assert [task.name for task in workflow.tasks.all()] == ["Moderators approval"]
+    assert workflow.name == "Validation par un modérateur"
+    assert [task.name for task in workflow.tasks.all()] == ["Validation par un modérateur"]
 
 
 def test_editor_can_edit_but_not_publish(demo):

@@ -124,15 +124,17 @@ def upsert_page(parent, model, slug, fields, children=None):
 
 def build_snippets():
     orgs = {}
-    for name, short, website in content.ORGANISATIONS:
-        org, _ = Organisation.objects.update_or_create(name=name, defaults={"short_name": short, "website": website})
-        orgs[short or name] = org
     default = Locale.get_default()
+    for name, short, website in content.ORGANISATIONS:
+        org, _ = Organisation.objects.update_or_create(
+            name=name, locale=default, defaults={"short_name": short, "website": website}
+        )
+        orgs[short or name] = org
     communes = {c.slug: c for c in Commune.objects.filter(locale=default)}
     venues = {}
     for key, name, street, commune_slug in content.VENUES:
         venue, _ = Venue.objects.update_or_create(
-            name=name, defaults={"street": street, "commune": communes[commune_slug], "postcode": ""}
+            name=name, locale=default, defaults={"street": street, "commune": communes[commune_slug], "postcode": ""}
         )
         venues[key] = venue
     return orgs, communes, venues
