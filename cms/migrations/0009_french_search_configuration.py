@@ -32,6 +32,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cms", "0004_locales")]
+    dependencies = [("cms", "0008_workflow_name_in_french")]
 
     operations = [migrations.RunPython(create, drop)]
