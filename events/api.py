@@ -2,7 +2,7 @@
 
 On top of Wagtail's parameters (``type``, ``locale``, ``search``, ``order``, ``limit``, ``offset``, ``fields``,
 ``child_of``...), activities and visits can be filtered like the agenda page, by the same query
-(``events.agenda.filter_agenda``):
+(``ScheduledPage.objects.filtered``, see ``events.agenda``):
 
 - ``commune``: a commune slug (``forest``); matches the main commune or one of the other communes;
 - ``phase``: ``orientation``, ``decouverte-metiers`` or ``outillage`` (activities only);
@@ -26,8 +26,9 @@ from cms.api import PublicPagesAPIViewSet
 from cms.models import Commune
 from registrations.pages import with_places
 
-from .agenda import MAX_DAY, MIN_DAY, AgendaFilters, filter_agenda
-from .models import Phase, ScheduledPage
+from .agenda import MAX_DAY, MIN_DAY, AgendaFilters
+from .choices import Phase
+from .models import ScheduledPage
 
 AGENDA_PARAMETERS = ("commune", "phase", "upcoming", "from", "to")
 
@@ -81,7 +82,7 @@ def agenda_filters_from_query(query):
 
 
 class AgendaFilter(OrderingFilter):
-    """Applies ``commune``, ``phase``, ``upcoming``, ``from``, ``to`` through ``events.agenda.filter_agenda``,
+    """Applies ``commune``, ``phase``, ``upcoming``, ``from``, ``to`` through ``ScheduledPage.objects.filtered``,
     then Wagtail's ``order`` when given (else soonest first)."""
 
     def filter_queryset(self, request, queryset, view):
@@ -93,7 +94,7 @@ class AgendaFilter(OrderingFilter):
             raise BadRequestError(
                 f"{', '.join(AGENDA_PARAMETERS)} apply to types events.EventPage and events.VisitPage only"
             )
-        matching = filter_agenda(ScheduledPage.objects.all(), filters).values("pk")
+        matching = ScheduledPage.objects.filtered(filters).values("pk")
         queryset = queryset.filter(pk__in=matching)
         if "order" in request.GET:
             return super().filter_queryset(request, queryset, view)

@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from .agenda import MAX_DAY, MIN_DAY, AgendaFilters
-from .models import Phase
+from .choices import Phase
 
 # Django's default message repeats the submitted value; ours does not (it may hold markup or NUL bytes).
 UNKNOWN_CHOICE = {"invalid_choice": _("Cette valeur n'existe pas dans la liste.")}

@@ -3,7 +3,9 @@
 EventPage and VisitPage share ``ScheduledPage`` (multi-table inheritance) so that the agenda is one query over
 one table, ordered and paginated by the database, whatever mix of activities and visits it shows.
 """
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -12,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
@@ -21,19 +23,15 @@ from cms.privacy import visible_to
 from registrations.pages import RegistrationPageMixin
 
 from . import serializers as api
+from .agenda import AgendaQuerySet
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
-
-
-class Phase(models.TextChoices):
-    """The three phases of the Trajet emploi, in the order a job seeker goes through them."""
-
-    ORIENTATION = "orientation", _("Orientation")
-    DECOUVERTE = "decouverte-metiers", _("Découverte des métiers")
-    OUTILLAGE = "outillage", _("Outillage")
+from .choices import Phase
+from .forms import AgendaFilterForm
+from .views import commune_choices
 
 
 class AgendaPage(AnonymousCacheMixin, Page):
-    """The public listing of upcoming activities and visits, with filters (see ``events.views``)."""
+    """The public listing of upcoming activities and visits, with filters (``events.forms.AgendaFilterForm``)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -49,10 +47,24 @@ class AgendaPage(AnonymousCacheMixin, Page):
         verbose_name = _("agenda")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import agenda_context  # the view module imports models; keep the cycle out of import time
-
+        """Adds ``filter_form``, ``filters`` (``AgendaFilters``), ``page_obj`` (``AGENDA_PAGE_SIZE`` items a page),
+        ``items`` and ``is_filtered``."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(agenda_context(self, request))
+        form = AgendaFilterForm(request.GET, commune_choices(self.locale))
+        filters = form.filters()
+        paginator = Paginator(
+            ScheduledPage.objects.agenda(request, filters, locale=self.locale), settings.AGENDA_PAGE_SIZE
+        )
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            {
+                "filter_form": form,
+                "filters": filters,
+                "page_obj": page_obj,
+                "items": page_obj.object_list,
+                "is_filtered": any([filters.commune, filters.phase, filters.kind, filters.date_from, filters.date_to]),
+            }
+        )
         return context
 
 
@@ -222,6 +234,9 @@ class ScheduledPage(RegistrationPageMixin, Page):
     ]
 
     is_creatable = False
+
+    # ``ScheduledPage.objects.agenda(...)``: the agenda query (``events.agenda.AgendaQuerySet``).
+    objects = PageManager.from_queryset(AgendaQuerySet)()
 
     class Meta:
         verbose_name = _("activité ou visite")

@@ -17,9 +17,8 @@ from django.utils.http import urlencode
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from .agenda import agenda_queryset
 from .forms import AgendaFilterForm
-from .models import AgendaPage
+from .models import AgendaPage, ScheduledPage
 from .views import commune_choices
 
 # Seconds a browser or proxy may keep a feed, calendar or embed before asking again.
@@ -59,7 +58,7 @@ def parse_output_request(request):
 
 def output_items(locale, filters, limit=OUTPUT_MAX_ITEMS):
     """The public agenda items (anonymous view) for an output: a list of at most ``limit`` ScheduledPages."""
-    return list(agenda_queryset(None, filters, locale=locale).select_related("locale", "visitpage")[:limit])
+    return list(ScheduledPage.objects.agenda(None, filters, locale=locale).select_related("locale", "visitpage")[:limit])
 
 
 def agenda_page_for(locale):
