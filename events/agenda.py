@@ -7,16 +7,14 @@ rather than writing its own filter, so a privacy or filter fix lands everywhere.
 """
 import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.query import PageQuerySet
 
+from cms.days import local_datetime
 from cms.privacy import visible_to
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @dataclass(frozen=True)
@@ -34,17 +32,6 @@ class AgendaFilters:
     date_to: datetime.date | None = None
     past: bool = False
     any_time: bool = False
-
-
-# The calendar range the agenda accepts in its ``from``/``to`` filters (a date outside cannot be stored as an
-# aware datetime on every database, and means nothing for an agenda).
-MIN_DAY = datetime.date(1900, 1, 1)
-MAX_DAY = datetime.date(2200, 12, 31)
-
-
-def local_midnight(day):
-    """Aware datetime of 00:00 Europe/Brussels on ``day`` (a ``datetime.date``)."""
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=BRUSSELS)
 
 
 class AgendaQuerySet(PageQuerySet):
@@ -78,9 +65,9 @@ class AgendaQuerySet(PageQuerySet):
         elif filters.kind == "visit":
             qs = qs.filter(visitpage__isnull=False)
         if filters.date_from:
-            qs = qs.filter(end__gte=local_midnight(filters.date_from))
+            qs = qs.filter(end__gte=local_datetime(filters.date_from))
         if filters.date_to:
-            qs = qs.filter(start__lt=local_midnight(filters.date_to + datetime.timedelta(days=1)))
+            qs = qs.filter(start__lt=local_datetime(filters.date_to + datetime.timedelta(days=1)))
         return qs
 
     def agenda(self, request=None, filters=AgendaFilters(), *, locale=None, now=None):

@@ -21,10 +21,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
 from cms.api import PublicPagesAPIViewSet
+from cms.days import MAX_DAY, MIN_DAY
 from cms.models import Commune
 from registrations.pages import with_places
 
-from .agenda import MAX_DAY, MIN_DAY
 from .choices import Phase
 from .filters import API_DOOR, parse_filters
 from .models import ScheduledPage

@@ -5,8 +5,8 @@ The parameters (each optional):
 - ``commune``: a commune slug among those the door knows (``forest``);
 - ``phase``: a ``Phase`` value (``orientation``, ``decouverte-metiers``, ``outillage``);
 - ``type``: ``activity`` or ``visit``;
-- ``from``, ``to``: days in Europe/Brussels, both inclusive, from ``MIN_DAY`` to ``MAX_DAY``; ``to`` not before
-  ``from``;
+- ``from``, ``to``: days in Europe/Brussels, both inclusive, from ``cms.days.MIN_DAY`` to ``MAX_DAY``; ``to``
+  not before ``from``;
 - ``when``: ``past`` for the archive (ended items, newest first), else what has not ended yet;
 - ``upcoming``: ``true``/``1`` keeps what has not ended yet; ``false``/``0`` or absent: past and upcoming.
 
@@ -25,7 +25,9 @@ from django.forms import DateField
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
-from .agenda import MAX_DAY, MIN_DAY, AgendaFilters
+from cms.days import MAX_DAY, MIN_DAY
+
+from .agenda import AgendaFilters
 from .choices import KINDS, Phase
 
 BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
