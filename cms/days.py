@@ -1,4 +1,4 @@
-"""Calendar days: the range the site accepts, and a local day and hour as an aware datetime.
+"""Calendar days and local time: the range of days the site accepts, moments in the site's time zone.
 
 A day outside ``MIN_DAY``..``MAX_DAY`` is refused by the agenda's filters (``events.filters``) and by the
 API's field filters (``cms.api``): beyond them a datetime cannot be stored on every database (a local midnight
@@ -17,6 +17,11 @@ def in_day_range(value):
     ``MIN_DAY``..``MAX_DAY``, both inclusive."""
     day = value.date() if isinstance(value, datetime.datetime) else value
     return MIN_DAY <= day <= MAX_DAY
+
+
+def local(value):
+    """The aware datetime ``value`` as the same moment in the site's time zone (Europe/Brussels)."""
+    return timezone.localtime(value, timezone.get_default_timezone())
 
 
 def local_datetime(day, time=datetime.time.min):

@@ -7,6 +7,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .display import postal_address
+
 
 class Commune(TranslatableMixin, index.Indexed, models.Model):
     """One of the 19 communes of the Brussels-Capital Region.
@@ -91,9 +93,9 @@ class Venue(index.Indexed, models.Model):
 
     @property
     def address(self):
-        """One-line postal address: "street, postcode commune" (parts that are empty are left out)."""
-        town = " ".join(part for part in [self.postcode or self.commune.postcode, self.commune.name] if part)
-        return ", ".join(part for part in [self.street, town] if part)
+        """One-line postal address: "street, postcode commune" (parts that are empty are left out; the commune's
+        postcode when the venue has none). See ``cms.display.postal_address``."""
+        return str(postal_address(self))
 
 
 @register_setting(icon="cog")

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from cms.display import where_text
 from cms.privacy import visible_to
 
 from .models import ScheduledPage
@@ -28,20 +29,6 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 PRODID = "-//MEF Saint-Gilles Forest Uccle//Trajet emploi//FR"
 # How often subscribed clients should fetch the calendar again (RFC 7986 REFRESH-INTERVAL).
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
-
-
-def meeting_point(page):
-    """A visit's meeting point ("" for an activity); reads the joined ``visitpage`` row of a ScheduledPage."""
-    if page.kind != "visit":
-        return ""
-    return (page if hasattr(page, "meeting_point") else page.visitpage).meeting_point
-
-
-def location_text(page):
-    """"Venue, street, postcode commune" or, without a venue, the visit's meeting point and the commune."""
-    if page.venue:
-        return ", ".join(part for part in [page.venue.name, page.venue.address] if part)
-    return ", ".join(part for part in [meeting_point(page), page.commune.name] if part)
 
 
 def description_text(page, url):
@@ -76,7 +63,8 @@ def page_event(page, request):
     event.add("dtstart", timezone.localtime(page.start, BRUSSELS))
     event.add("dtend", timezone.localtime(page.end, BRUSSELS))
     event.add("summary", page.title, parameters={"LANGUAGE": page.locale.language_code})
-    event.add("location", location_text(page))
+    # "Venue, street, postcode commune" or, without a venue, the visit's meeting point and the commune.
+    event.add("location", where_text(page.venue, page.commune, page.visit_meeting_point))
     event.add("description", description_text(page, url))
     event.add("url", url)
     phase = page.phase_choice

@@ -271,6 +271,13 @@ class ScheduledPage(RegistrationPageMixin, Page):
         except (EventPage.DoesNotExist, AttributeError):
             return Phase(self.phase) if getattr(self, "phase", None) else None
 
+    @property
+    def visit_meeting_point(self):
+        """A visit's meeting point, "" for an activity; reads the joined ``visitpage`` row of a ScheduledPage."""
+        if self.kind != "visit":
+            return ""
+        return (self if hasattr(self, "meeting_point") else self.visitpage).meeting_point
+
     def communes(self):
         """The main commune first, then the others in the editor's order (uses the prefetched rows)."""
         others = [link.commune for link in self.other_communes.all() if link.commune_id != self.commune_id]
