@@ -10,14 +10,14 @@
   ``,;\\`` and line folding at 75 octets are done by ``icalendar``.
 """
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from cms.days import local
 from cms.display import where_text
 from cms.privacy import visible_to
 
@@ -25,7 +25,6 @@ from .models import ScheduledPage
 from .outputs import agenda_page_for, output_items, parse_output_request, public_output
 from .views import commune_choices
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 PRODID = "-//MEF Saint-Gilles Forest Uccle//Trajet emploi//FR"
 # How often subscribed clients should fetch the calendar again (RFC 7986 REFRESH-INTERVAL).
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
@@ -60,8 +59,8 @@ def page_event(page, request):
     event.add("dtstamp", utc(revised or page.start))
     if page.last_published_at:
         event.add("last-modified", utc(page.last_published_at))
-    event.add("dtstart", timezone.localtime(page.start, BRUSSELS))
-    event.add("dtend", timezone.localtime(page.end, BRUSSELS))
+    event.add("dtstart", local(page.start))  # TZID=Europe/Brussels: the settings' TIME_ZONE
+    event.add("dtend", local(page.end))
     event.add("summary", page.title, parameters={"LANGUAGE": page.locale.language_code})
     # "Venue, street, postcode commune" or, without a venue, the visit's meeting point and the commune.
     event.add("location", where_text(page.venue, page.commune, page.visit_meeting_point))
