@@ -3,11 +3,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .display import postal_address
+
+
+class CommuneQuerySet(models.QuerySet):
+    """``Commune.objects``: communes, with the choices the agenda's filters offer."""
+
+    def choices(self, locale):
+        """``[(slug, name)]`` of these communes in ``locale`` (a ``wagtail.models.Locale``), by name: the name
+        in ``locale``, else the default language's (French) where not translated yet. One query."""
+        names = {}
+        for commune in self.filter(locale__in=[locale, Locale.get_default()]).order_by("name"):
+            if commune.slug not in names or commune.locale_id == locale.pk:
+                names[commune.slug] = commune.name
+        return sorted(names.items(), key=lambda item: item[1])
 
 
 class Commune(TranslatableMixin, index.Indexed, models.Model):
@@ -31,6 +44,9 @@ class Commune(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("postcode", overridable=False),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    # ``Commune.objects.choices(locale)``: what the agenda's filters offer (``CommuneQuerySet``).
+    objects = CommuneQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("commune")

@@ -12,9 +12,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from cms.display import when_text, where_text
+from cms.models import Commune
 
 from .outputs import agenda_page_for, output_items, parse_output_request, public_output
-from .views import commune_choices
 
 FEED_MAX_ITEMS = 50
 
@@ -31,7 +31,7 @@ class UpcomingFeed(Feed):
         for item in items:
             item.feed_link = item.get_full_url(request)
         agenda = agenda_page_for(locale)
-        communes = dict(commune_choices(locale))
+        communes = dict(Commune.objects.choices(locale))
         return SimpleNamespace(
             locale=locale,
             filters=filters,

@@ -14,8 +14,8 @@ from .filters import PAGE_DOOR, parse_filters, without_nul
 class AgendaFilterForm(forms.Form):
     """``commune``, ``phase``, ``type``, ``from``, ``to`` and ``when`` from the query string.
 
-    ``commune_choices`` is a list of ``(slug, name)`` pairs (the communes of the visitor's language): the
-    communes the form offers and accepts.
+    ``commune_choices`` is a list of ``(slug, name)`` pairs (``Commune.objects.choices(locale)``: the communes
+    of the visitor's language): the communes the form offers and accepts.
     """
 
     commune = forms.ChoiceField(label=_("Commune"), required=False)
@@ -40,7 +40,8 @@ class AgendaFilterForm(forms.Form):
         # NUL bytes become U+FFFD (``events.filters.without_nul``): what the form re-renders holds no control
         # character.
         super().__init__(without_nul(params))
-        self.fields["commune"].choices = [("", _("Toutes les communes"))] + list(commune_choices)
+        commune_choices = list(commune_choices)
+        self.fields["commune"].choices = [("", _("Toutes les communes"))] + commune_choices
         self.commune_slugs = [slug for slug, _name in commune_choices]
 
     def add_prefix(self, field_name):

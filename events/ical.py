@@ -19,11 +19,11 @@ from icalendar import Calendar, Event, vDuration
 
 from cms.days import local
 from cms.display import where_text
+from cms.models import Commune
 from cms.privacy import visible_to
 
 from .models import ScheduledPage
 from .outputs import agenda_page_for, output_items, parse_output_request, public_output
-from .views import commune_choices
 
 PRODID = "-//MEF Saint-Gilles Forest Uccle//Trajet emploi//FR"
 # How often subscribed clients should fetch the calendar again (RFC 7986 REFRESH-INTERVAL).
@@ -106,7 +106,7 @@ def agenda_calendar(request):
     with translation.override(locale.language_code):
         name = f"{_('Trajet emploi zone sud')} – {agenda.title if agenda else _('Agenda')}"
         if filters.commune:
-            name = f"{name} – {dict(commune_choices(locale)).get(filters.commune, filters.commune)}"
+            name = f"{name} – {dict(Commune.objects.choices(locale)).get(filters.commune, filters.commune)}"
     calendar = build_calendar(output_items(locale, filters), request, name=name, language=locale.language_code)
     return calendar_response(calendar, "agenda.ics", attachment=False)
 

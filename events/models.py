@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin
+from cms.models import Commune
 from cms.privacy import visible_to
 from registrations.pages import RegistrationPageMixin
 
@@ -27,7 +28,6 @@ from .agenda import AgendaQuerySet
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
 from .choices import Phase
 from .forms import AgendaFilterForm
-from .views import commune_choices
 
 
 class AgendaPage(AnonymousCacheMixin, Page):
@@ -50,7 +50,7 @@ class AgendaPage(AnonymousCacheMixin, Page):
         """Adds ``filter_form``, ``filters`` (``AgendaFilters``), ``page_obj`` (``AGENDA_PAGE_SIZE`` items a page),
         ``items`` and ``is_filtered``."""
         context = super().get_context(request, *args, **kwargs)
-        form = AgendaFilterForm(request.GET, commune_choices(self.locale))
+        form = AgendaFilterForm(request.GET, Commune.objects.choices(self.locale))
         filters = form.filters()
         paginator = Paginator(
             ScheduledPage.objects.agenda(request, filters, locale=self.locale), settings.AGENDA_PAGE_SIZE

@@ -17,9 +17,10 @@ from django.utils.http import urlencode
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
+from cms.models import Commune
+
 from .filters import OUTPUTS_DOOR, parse_filters
 from .models import AgendaPage, ScheduledPage
-from .views import commune_choices
 
 # Seconds a browser or proxy may keep a feed, calendar or embed before asking again.
 OUTPUT_MAX_AGE = 600
@@ -47,7 +48,7 @@ def parse_output_request(request):
             codes = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
             raise OutputRequestError(f"locale: unknown language (known: {codes})")
     with translation.override(locale.language_code):
-        communes = [slug for slug, _name in commune_choices(locale)]
+        communes = [slug for slug, _name in Commune.objects.choices(locale)]
         parsed = parse_filters(request.GET, OUTPUTS_DOOR, communes=communes)
         if parsed.errors:
             raise OutputRequestError("\n".join(f"{error.parameter}: {error.message}" for error in parsed.errors))
