@@ -34,6 +34,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
+from cms.days import in_day_range
 from cms.search_terms import search_terms
 
 from .privacy import visible_to
@@ -48,20 +49,20 @@ def without_parameters(request, names):
     return SimpleNamespace(GET=query)
 
 
-# What every supported database stores: 64-bit integers, and datetimes whose UTC value stays within years 1–9999
-# (a local midnight of 1 January 0001 in Brussels is in year 0 in UTC). Kept to a sane calendar range.
+# What every supported database stores: 64-bit integers; dates and datetimes are kept to the site's calendar
+# range (``cms.days``), well within what a database stores.
 MAX_INTEGER = 2**63 - 1
-MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 def in_database_range(value):
-    """False for an int beyond 64 bits or a date/datetime outside years 1900–2200; True otherwise."""
+    """False for an int beyond 64 bits or a date/datetime outside ``cms.days.MIN_DAY``..``MAX_DAY``; True
+    otherwise."""
     if isinstance(value, bool):
         return True
     if isinstance(value, int):
         return abs(value) <= MAX_INTEGER
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return MIN_YEAR <= value.year <= MAX_YEAR
+    if isinstance(value, datetime.date):
+        return in_day_range(value)
     return True
 
 

@@ -4,9 +4,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .display import postal_address
+
+
+class CommuneQuerySet(models.QuerySet):
+    """``Commune.objects``: communes, with the choices the agenda's filters offer."""
+
+    def choices(self, locale):
+        """``[(slug, name)]`` of these communes in ``locale`` (a ``wagtail.models.Locale``), by name: the name
+        in ``locale``, else the default language's (French) where not translated yet. One query."""
+        names = {}
+        for commune in self.filter(locale__in=[locale, Locale.get_default()]).order_by("name"):
+            if commune.slug not in names or commune.locale_id == locale.pk:
+                names[commune.slug] = commune.name
+        return sorted(names.items(), key=lambda item: item[1])
 
 
 class Commune(TranslatableMixin, index.Indexed, models.Model):
@@ -30,6 +45,9 @@ class Commune(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("postcode", overridable=False),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    # ``Commune.objects.choices(locale)``: what the agenda's filters offer (``CommuneQuerySet``).
+    objects = CommuneQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("commune")
@@ -122,9 +140,9 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def address(self):
-        """One-line postal address: "street, postcode commune" (parts that are empty are left out)."""
-        town = " ".join(part for part in [self.postcode or self.commune.postcode, self.commune.name] if part)
-        return ", ".join(part for part in [self.street, town] if part)
+        """One-line postal address: "street, postcode commune" (parts that are empty are left out; the commune's
+        postcode when the venue has none). See ``cms.display.postal_address``."""
+        return str(postal_address(self))
 
 
 @register_setting(icon="cog")

@@ -1,30 +1,29 @@
 """The agenda query: the one place that knows "upcoming", "touches commune X", "in phase Y".
 
-Every door of the agenda (the agenda page, the home page, and later the API, feeds and embed) asks
-``agenda_queryset`` rather than writing its own filter, so a privacy or filter fix lands everywhere.
+``ScheduledPage.objects`` is built on ``AgendaQuerySet``: every door of the agenda (the agenda page, the home
+page, the API, feeds, iCalendar, embed) asks ``ScheduledPage.objects.agenda(...)`` (or ``.filtered(...)``)
+rather than writing its own filter, so a privacy or filter fix lands everywhere. This module imports no model
+(the queryset works on ``self.model``), so that ``events.models`` can use it.
 """
 import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.query import PageQuerySet
 
+from cms.days import local_datetime
 from cms.privacy import visible_to
-
-from .models import ScheduledPage
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-KINDS = ("activity", "visit")
 
 
 @dataclass(frozen=True)
 class AgendaFilters:
-    """Validated filters. ``commune`` is a Commune slug, ``phase`` a ``Phase`` value, ``kind`` one of ``KINDS``;
-    ``date_from``/``date_to`` are local (Europe/Brussels) calendar days, both inclusive; ``past`` selects the
-    archive (ended items, newest first) instead of upcoming ones (not yet ended, soonest first); ``any_time``
-    imposes neither (every item, soonest first: the API without ``upcoming=true``) and wins over ``past``."""
+    """Validated filters. ``commune`` is a Commune slug, ``phase`` a ``Phase`` value, ``kind`` one of
+    ``events.choices.KINDS``; ``date_from``/``date_to`` are local (Europe/Brussels) calendar days, both inclusive;
+    ``past`` selects the archive (ended items, newest first) instead of upcoming ones (not yet ended, soonest
+    first); ``any_time`` imposes neither (every item, soonest first: the API without ``upcoming=true``) and wins
+    over ``past``."""
 
     commune: str | None = None
     phase: str | None = None
@@ -35,63 +34,56 @@ class AgendaFilters:
     any_time: bool = False
 
 
-# The calendar range the agenda accepts in its ``from``/``to`` filters (a date outside cannot be stored as an
-# aware datetime on every database, and means nothing for an agenda).
-MIN_DAY = datetime.date(1900, 1, 1)
-MAX_DAY = datetime.date(2200, 12, 31)
+class AgendaQuerySet(PageQuerySet):
+    """The queryset of ``events.models.ScheduledPage`` (its manager is built from it)."""
 
+    def filtered(self, filters, *, now=None):
+        """These pages narrowed by ``filters`` (an ``AgendaFilters``) and ordered.
 
-def local_midnight(day):
-    """Aware datetime of 00:00 Europe/Brussels on ``day`` (a ``datetime.date``)."""
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=BRUSSELS)
+        No locale, publication or privacy filtering here: ``agenda`` adds them, and the API relies on its own
+        base queryset (live, public, ``locale`` parameter) plus ``cms.privacy.visible_to``.
 
+        :param now: aware datetime separating upcoming from past (default: ``timezone.now()``).
+        """
+        now = now or timezone.now()
+        qs = self
+        if filters.any_time:
+            qs = qs.order_by("start", "pk")
+        elif filters.past:
+            qs = qs.filter(end__lt=now).order_by("-start", "pk")
+        else:
+            qs = qs.filter(end__gte=now).order_by("start", "pk")
+        if filters.commune:
+            touching = self.model.objects.filter(
+                Q(commune__slug=filters.commune) | Q(other_communes__commune__slug=filters.commune)
+            ).values("pk")
+            qs = qs.filter(pk__in=touching)
+        if filters.phase:
+            qs = qs.filter(eventpage__phase=filters.phase)
+        if filters.kind == "activity":
+            qs = qs.filter(eventpage__isnull=False)
+        elif filters.kind == "visit":
+            qs = qs.filter(visitpage__isnull=False)
+        if filters.date_from:
+            qs = qs.filter(end__gte=local_datetime(filters.date_from))
+        if filters.date_to:
+            qs = qs.filter(start__lt=local_datetime(filters.date_to + datetime.timedelta(days=1)))
+        return qs
 
-def filter_agenda(queryset, filters, *, now=None):
-    """Apply ``filters`` (an ``AgendaFilters``) to ``queryset`` (of ``ScheduledPage``) and order it.
+    def agenda(self, request=None, filters=AgendaFilters(), *, locale=None, now=None):
+        """Live pages (activities and visits) that ``request`` may see, in ``locale``, filtered.
 
-    No locale, publication or privacy filtering here: ``agenda_queryset`` adds them, and the API relies on its
-    own base queryset (live, public, ``locale`` parameter) plus ``cms.privacy.visible_to``.
-    """
-    now = now or timezone.now()
-    qs = queryset
-    if filters.any_time:
-        qs = qs.order_by("start", "pk")
-    elif filters.past:
-        qs = qs.filter(end__lt=now).order_by("-start", "pk")
-    else:
-        qs = qs.filter(end__gte=now).order_by("start", "pk")
-    if filters.commune:
-        touching = ScheduledPage.objects.filter(
-            Q(commune__slug=filters.commune) | Q(other_communes__commune__slug=filters.commune)
-        ).values("pk")
-        qs = qs.filter(pk__in=touching)
-    if filters.phase:
-        qs = qs.filter(eventpage__phase=filters.phase)
-    if filters.kind == "activity":
-        qs = qs.filter(eventpage__isnull=False)
-    elif filters.kind == "visit":
-        qs = qs.filter(visitpage__isnull=False)
-    if filters.date_from:
-        qs = qs.filter(end__gte=local_midnight(filters.date_from))
-    if filters.date_to:
-        qs = qs.filter(start__lt=local_midnight(filters.date_to + datetime.timedelta(days=1)))
-    return qs
-
-
-def agenda_queryset(request=None, filters=AgendaFilters(), *, locale=None, now=None):
-    """Live ScheduledPages (activities and visits) that ``request`` may see, in ``locale``, filtered.
-
-    :param request: the visitor's request, used for view restrictions; ``None`` = anonymous, public pages only.
-    :param filters: an ``AgendaFilters``.
-    :param locale: a ``wagtail.models.Locale``; defaults to the active language's locale.
-    :param now: aware datetime separating upcoming from past (default: ``timezone.now()``). An item in progress
-        (started, not yet ended) is upcoming.
-    :returns: a QuerySet of ``ScheduledPage`` with commune, venue and the activity row joined and the other
-        communes prefetched, so that listing it costs a fixed number of queries.
-    """
-    locale = locale or Locale.get_active()
-    qs = filter_agenda(ScheduledPage.objects.live().filter(locale=locale), filters, now=now)
-    qs = visible_to(qs, request)
-    return qs.select_related("commune", "venue__commune", "eventpage", "content_type").prefetch_related(
-        "other_communes__commune"
-    )
+        :param request: the visitor's request, used for view restrictions; ``None`` = anonymous, public pages only.
+        :param filters: an ``AgendaFilters``.
+        :param locale: a ``wagtail.models.Locale``; defaults to the active language's locale.
+        :param now: aware datetime separating upcoming from past (default: ``timezone.now()``). An item in
+            progress (started, not yet ended) is upcoming.
+        :returns: a QuerySet of ``ScheduledPage`` with commune, venue and the activity row joined and the other
+            communes prefetched, so that listing it costs a fixed number of queries.
+        """
+        locale = locale or Locale.get_active()
+        qs = self.live().filter(locale=locale).filtered(filters, now=now)
+        qs = visible_to(qs, request)
+        return qs.select_related("commune", "venue__commune", "eventpage", "content_type").prefetch_related(
+            "other_communes__commune"
+        )

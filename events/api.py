@@ -2,7 +2,7 @@
 
 On top of Wagtail's parameters (``type``, ``locale``, ``search``, ``order``, ``limit``, ``offset``, ``fields``,
 ``child_of``...), activities and visits can be filtered like the agenda page, by the same query
-(``events.agenda.filter_agenda``):
+(``ScheduledPage.objects.filtered``, see ``events.agenda``):
 
 - ``commune``: a commune slug (``forest``); matches the main commune or one of the other communes;
 - ``phase``: ``orientation``, ``decouverte-metiers`` or ``outillage`` (activities only);
@@ -11,77 +11,58 @@ On top of Wagtail's parameters (``type``, ``locale``, ``search``, ``order``, ``l
 
 Used with no ``type``, or with ``events.EventPage``, ``events.VisitPage`` or ``events.ScheduledPage``. They
 restrict the result to activities and visits, ordered by start unless ``order`` says otherwise. A malformed
-value is answered with HTTP 400 and ``{"message": "..."}``.
+value is answered with HTTP 400 and ``{"message": "..."}`` (the rules: ``events.filters``, strictly: an empty
+value is refused too, and days are ``YYYY-MM-DD`` only).
 
 Example: ``/api/v2/pages/?type=events.EventPage&fields=*&commune=forest&upcoming=true&locale=fr``.
 """
-import datetime
-import re
-
 from wagtail.api.v2.filters import OrderingFilter
-from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
 from cms.api import PublicPagesAPIViewSet
+from cms.days import MAX_DAY, MIN_DAY
 from cms.models import Commune
 from registrations.pages import with_places
 
-from .agenda import MAX_DAY, MIN_DAY, AgendaFilters, filter_agenda
-from .models import Phase, ScheduledPage
+from .choices import Phase
+from .filters import API_DOOR, parse_filters
+from .models import ScheduledPage
 
-AGENDA_PARAMETERS = ("commune", "phase", "upcoming", "from", "to")
+AGENDA_PARAMETERS = API_DOOR.parameters
 
 
-def parse_day(value):
-    """``"YYYY-MM-DD"`` → ``datetime.date``; anything else (other ISO forms included) → ``None``."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return day if MIN_DAY <= day <= MAX_DAY else None
+def api_message(error):
+    """The API's English wording of a ``events.filters.FilterError``."""
+    if error.code == "before_from":
+        return "to must not be before from"
+    if error.parameter in ("from", "to"):
+        return f"{error.parameter} must be a date YYYY-MM-DD from {MIN_DAY} to {MAX_DAY}"
+    if error.parameter == "commune":
+        return f"commune '{error.value}' is unknown: use a commune slug, e.g. 'forest'"
+    if error.parameter == "phase":
+        return f"phase must be one of: {', '.join(Phase.values)}"
+    return "upcoming must be 'true' or 'false'"
 
 
 def agenda_filters_from_query(query):
-    """``AgendaFilters`` from the API's query parameters, or ``None`` when none is given.
+    """``AgendaFilters`` from the API's query parameters (``events.filters.API_DOOR``), or ``None`` when none
+    is given. A commune is known by its slug in any language.
 
-    :raises BadRequestError: on an unknown commune or phase, a non-boolean ``upcoming``, a day that is not
-        ``YYYY-MM-DD``, or ``to`` before ``from``.
+    :raises BadRequestError: for the first refused value (in the order commune, phase, upcoming, from, to):
+        an unknown commune or phase, a non-boolean ``upcoming``, a day that is not ``YYYY-MM-DD`` within
+        ``MIN_DAY``..``MAX_DAY``, or ``to`` before ``from``.
     """
     if not any(name in query for name in AGENDA_PARAMETERS):
         return None
-    commune = query.get("commune")
-    if commune is not None and not Commune.objects.filter(slug=commune).exists():
-        raise BadRequestError(f"commune '{commune}' is unknown: use a commune slug, e.g. 'forest'")
-    phase = query.get("phase")
-    if phase is not None and phase not in Phase.values:
-        raise BadRequestError(f"phase must be one of: {', '.join(Phase.values)}")
-    upcoming = False
-    if "upcoming" in query:
-        try:
-            upcoming = parse_boolean(query["upcoming"])
-        except ValueError as error:
-            raise BadRequestError("upcoming must be 'true' or 'false'") from error
-    days = {}
-    for name in ("from", "to"):
-        if name in query:
-            days[name] = parse_day(query[name])
-            if days[name] is None:
-                raise BadRequestError(f"{name} must be a date YYYY-MM-DD from {MIN_DAY} to {MAX_DAY}")
-    if days.get("from") and days.get("to") and days["to"] < days["from"]:
-        raise BadRequestError("to must not be before from")
-    return AgendaFilters(
-        commune=commune,
-        phase=phase,
-        date_from=days.get("from"),
-        date_to=days.get("to"),
-        any_time=not upcoming,
-    )
+    parsed = parse_filters(query, API_DOOR, communes=Commune.objects.values_list("slug", flat=True))
+    if parsed.errors:
+        raise BadRequestError(api_message(parsed.errors[0]))
+    return parsed.filters
 
 
 class AgendaFilter(OrderingFilter):
-    """Applies ``commune``, ``phase``, ``upcoming``, ``from``, ``to`` through ``events.agenda.filter_agenda``,
+    """Applies ``commune``, ``phase``, ``upcoming``, ``from``, ``to`` through ``ScheduledPage.objects.filtered``,
     then Wagtail's ``order`` when given (else soonest first)."""
 
     def filter_queryset(self, request, queryset, view):
@@ -93,7 +74,7 @@ class AgendaFilter(OrderingFilter):
             raise BadRequestError(
                 f"{', '.join(AGENDA_PARAMETERS)} apply to types events.EventPage and events.VisitPage only"
             )
-        matching = filter_agenda(ScheduledPage.objects.all(), filters).values("pk")
+        matching = ScheduledPage.objects.filtered(filters).values("pk")
         queryset = queryset.filter(pk__in=matching)
         if "order" in request.GET:
             return super().filter_queryset(request, queryset, view)

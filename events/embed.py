@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from cms.models import Commune
+
 from .outputs import agenda_page_for, output_items, output_query, parse_output_request, public_output
-from .views import commune_choices
 
 EMBED_MAX_ITEMS = 10
 
@@ -35,7 +36,7 @@ def agenda_embed(request):
                 "items": output_items(locale, filters, limit=EMBED_MAX_ITEMS),
                 "agenda_url": agenda_url,
                 "language_code": locale.language_code,
-                "commune_name": dict(commune_choices(locale)).get(filters.commune),
+                "commune_name": dict(Commune.objects.choices(locale)).get(filters.commune),
             },
         )
     response["Content-Security-Policy"] = f"frame-ancestors {settings.AGENDA_EMBED_FRAME_ANCESTORS}"

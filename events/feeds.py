@@ -7,24 +7,16 @@ its page, described in plain text in the feed's language (date and hours in Euro
 from types import SimpleNamespace
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone, translation
-from django.utils.dateformat import format as date_format
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .ical import location_text
+from cms.display import when_text, where_text
+from cms.models import Commune
+
 from .outputs import agenda_page_for, output_items, parse_output_request, public_output
-from .views import commune_choices
 
 FEED_MAX_ITEMS = 50
-
-
-def when_text(page):
-    """"jeudi 18 mai 2017, 08:30–16:30" (same day) or "… 08:30 – vendredi … 12:00", in Europe/Brussels."""
-    start, end = timezone.localtime(page.start), timezone.localtime(page.end)
-    if start.date() == end.date():
-        return f"{date_format(start, 'l j F Y, H:i')}–{date_format(end, 'H:i')}"
-    return f"{date_format(start, 'l j F Y, H:i')} – {date_format(end, 'l j F Y, H:i')}"
 
 
 class UpcomingFeed(Feed):
@@ -39,7 +31,7 @@ class UpcomingFeed(Feed):
         for item in items:
             item.feed_link = item.get_full_url(request)
         agenda = agenda_page_for(locale)
-        communes = dict(commune_choices(locale))
+        communes = dict(Commune.objects.choices(locale))
         return SimpleNamespace(
             locale=locale,
             filters=filters,
@@ -68,7 +60,10 @@ class UpcomingFeed(Feed):
         return item.feed_link
 
     def item_description(self, item):
-        lines = [when_text(item), location_text(item)]
+        lines = [
+            when_text(item.start, item.end, compact=True),  # "jeudi 18 mai 2017, 08:30–16:30"
+            where_text(item.venue, item.commune, item.visit_meeting_point),
+        ]
         if item.summary:
             lines.append(item.summary)
         return "\n".join(lines)

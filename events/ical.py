@@ -10,38 +10,24 @@
   ``,;\\`` and line folding at 75 octets are done by ``icalendar``.
 """
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from cms.days import local
+from cms.display import where_text
+from cms.models import Commune
 from cms.privacy import visible_to
 
 from .models import ScheduledPage
 from .outputs import agenda_page_for, output_items, parse_output_request, public_output
-from .views import commune_choices
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 PRODID = "-//MEF Saint-Gilles Forest Uccle//Trajet emploi//FR"
 # How often subscribed clients should fetch the calendar again (RFC 7986 REFRESH-INTERVAL).
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
-
-
-def meeting_point(page):
-    """A visit's meeting point ("" for an activity); reads the joined ``visitpage`` row of a ScheduledPage."""
-    if page.kind != "visit":
-        return ""
-    return (page if hasattr(page, "meeting_point") else page.visitpage).meeting_point
-
-
-def location_text(page):
-    """"Venue, street, postcode commune" or, without a venue, the visit's meeting point and the commune."""
-    if page.venue:
-        return ", ".join(part for part in [page.venue.name, page.venue.address] if part)
-    return ", ".join(part for part in [meeting_point(page), page.commune.name] if part)
 
 
 def description_text(page, url):
@@ -73,10 +59,11 @@ def page_event(page, request):
     event.add("dtstamp", utc(revised or page.start))
     if page.last_published_at:
         event.add("last-modified", utc(page.last_published_at))
-    event.add("dtstart", timezone.localtime(page.start, BRUSSELS))
-    event.add("dtend", timezone.localtime(page.end, BRUSSELS))
+    event.add("dtstart", local(page.start))  # TZID=Europe/Brussels: the settings' TIME_ZONE
+    event.add("dtend", local(page.end))
     event.add("summary", page.title, parameters={"LANGUAGE": page.locale.language_code})
-    event.add("location", location_text(page))
+    # "Venue, street, postcode commune" or, without a venue, the visit's meeting point and the commune.
+    event.add("location", where_text(page.venue, page.commune, page.visit_meeting_point))
     event.add("description", description_text(page, url))
     event.add("url", url)
     phase = page.phase_choice
@@ -119,7 +106,7 @@ def agenda_calendar(request):
     with translation.override(locale.language_code):
         name = f"{_('Trajet emploi zone sud')} – {agenda.title if agenda else _('Agenda')}"
         if filters.commune:
-            name = f"{name} – {dict(commune_choices(locale)).get(filters.commune, filters.commune)}"
+            name = f"{name} – {dict(Commune.objects.choices(locale)).get(filters.commune, filters.commune)}"
     calendar = build_calendar(output_items(locale, filters), request, name=name, language=locale.language_code)
     return calendar_response(calendar, "agenda.ics", attachment=False)
 

@@ -14,22 +14,22 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .ical import meeting_point
+from cms.display import place_name, postal_address
+
 from .serializers import local_iso
 
 SCHEMA = "https://schema.org/"
 
 
-def postal_address(page):
-    venue = page.venue
-    commune = venue.commune if venue else page.commune
+def address_jsonld(page):
+    """schema.org ``PostalAddress`` of the venue, else of the main commune (``cms.display.postal_address``)."""
+    parts = postal_address(page.venue, page.commune)
     address = {"@type": "PostalAddress"}
-    if venue and venue.street:
-        address["streetAddress"] = venue.street
-    address["addressLocality"] = commune.name
-    postcode = (venue.postcode if venue else "") or commune.postcode
-    if postcode:
-        address["postalCode"] = postcode
+    if parts.street:
+        address["streetAddress"] = parts.street
+    address["addressLocality"] = parts.locality
+    if parts.postcode:
+        address["postalCode"] = parts.postcode
     address["addressRegion"] = _("Région de Bruxelles-Capitale")
     address["addressCountry"] = "BE"
     return address
@@ -37,8 +37,8 @@ def postal_address(page):
 
 def place(page):
     """``Place`` of the venue, else of the visit's meeting point, else of the main commune."""
-    name = page.venue.name if page.venue else (meeting_point(page) or page.commune.name)
-    return {"@type": "Place", "name": name, "address": postal_address(page)}
+    name = place_name(page.venue, page.commune, page.visit_meeting_point)
+    return {"@type": "Place", "name": name, "address": address_jsonld(page)}
 
 
 def event_jsonld(page, request=None):

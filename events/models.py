@@ -3,7 +3,9 @@
 EventPage and VisitPage share ``ScheduledPage`` (multi-table inheritance) so that the agenda is one query over
 one table, ordered and paginated by the database, whatever mix of activities and visits it shows.
 """
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -12,28 +14,24 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin
+from cms.models import Commune
 from cms.privacy import visible_to
 from registrations.pages import RegistrationPageMixin
 
 from . import serializers as api
+from .agenda import AgendaQuerySet
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
-
-
-class Phase(models.TextChoices):
-    """The three phases of the Trajet emploi, in the order a job seeker goes through them."""
-
-    ORIENTATION = "orientation", _("Orientation")
-    DECOUVERTE = "decouverte-metiers", _("Découverte des métiers")
-    OUTILLAGE = "outillage", _("Outillage")
+from .choices import Phase
+from .forms import AgendaFilterForm
 
 
 class AgendaPage(AnonymousCacheMixin, Page):
-    """The public listing of upcoming activities and visits, with filters (see ``events.views``)."""
+    """The public listing of upcoming activities and visits, with filters (``events.forms.AgendaFilterForm``)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -49,10 +47,24 @@ class AgendaPage(AnonymousCacheMixin, Page):
         verbose_name = _("agenda")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import agenda_context  # the view module imports models; keep the cycle out of import time
-
+        """Adds ``filter_form``, ``filters`` (``AgendaFilters``), ``page_obj`` (``AGENDA_PAGE_SIZE`` items a page),
+        ``items`` and ``is_filtered``."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(agenda_context(self, request))
+        form = AgendaFilterForm(request.GET, Commune.objects.choices(self.locale))
+        filters = form.filters()
+        paginator = Paginator(
+            ScheduledPage.objects.agenda(request, filters, locale=self.locale), settings.AGENDA_PAGE_SIZE
+        )
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            {
+                "filter_form": form,
+                "filters": filters,
+                "page_obj": page_obj,
+                "items": page_obj.object_list,
+                "is_filtered": any([filters.commune, filters.phase, filters.kind, filters.date_from, filters.date_to]),
+            }
+        )
         return context
 
 
@@ -223,6 +235,9 @@ class ScheduledPage(RegistrationPageMixin, Page):
 
     is_creatable = False
 
+    # ``ScheduledPage.objects.agenda(...)``: the agenda query (``events.agenda.AgendaQuerySet``).
+    objects = PageManager.from_queryset(AgendaQuerySet)()
+
     class Meta:
         verbose_name = _("activité ou visite")
         verbose_name_plural = _("activités et visites")
@@ -255,6 +270,13 @@ class ScheduledPage(RegistrationPageMixin, Page):
             return Phase(self.eventpage.phase)
         except (EventPage.DoesNotExist, AttributeError):
             return Phase(self.phase) if getattr(self, "phase", None) else None
+
+    @property
+    def visit_meeting_point(self):
+        """A visit's meeting point, "" for an activity; reads the joined ``visitpage`` row of a ScheduledPage."""
+        if self.kind != "visit":
+            return ""
+        return (self if hasattr(self, "meeting_point") else self.visitpage).meeting_point
 
     def communes(self):
         """The main commune first, then the others in the editor's order (uses the prefetched rows)."""

@@ -17,16 +17,15 @@ from django.utils.http import urlencode
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from .agenda import agenda_queryset
-from .forms import AgendaFilterForm
-from .models import AgendaPage
-from .views import commune_choices
+from cms.models import Commune
+
+from .filters import OUTPUTS_DOOR, parse_filters
+from .models import AgendaPage, ScheduledPage
 
 # Seconds a browser or proxy may keep a feed, calendar or embed before asking again.
 OUTPUT_MAX_AGE = 600
 # At most this many items in a feed or a calendar (the agenda rarely holds more than a few dozen).
 OUTPUT_MAX_ITEMS = 200
-FILTER_PARAMETERS = ("commune", "phase", "type", "from", "to")
 
 
 class OutputRequestError(ValueError):
@@ -36,8 +35,9 @@ class OutputRequestError(ValueError):
 def parse_output_request(request):
     """``(locale, AgendaFilters)`` from ``request.GET``.
 
-    :raises OutputRequestError: unknown ``locale``, or a filter the agenda's form rejects (unknown commune or
-        phase, malformed date, ``to`` before ``from``, NUL bytes...).
+    :raises OutputRequestError: unknown ``locale``, or a filter ``events.filters`` refuses (unknown commune or
+        phase, malformed date, ``to`` before ``from``, NUL bytes...): one ``"parameter: message"`` line each,
+        in the locale's language.
     """
     code = request.GET.get("locale")
     if code is None:
@@ -47,19 +47,17 @@ def parse_output_request(request):
         if locale is None:
             codes = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
             raise OutputRequestError(f"locale: unknown language (known: {codes})")
-    params = {key: request.GET[key] for key in FILTER_PARAMETERS if key in request.GET}
     with translation.override(locale.language_code):
-        form = AgendaFilterForm(params, commune_choices(locale))
-        if not form.is_valid():
-            param_for_field = AgendaFilterForm.PARAM_FOR_FIELD
-            messages = [f"{param_for_field.get(name, name)}: {' '.join(errors)}" for name, errors in form.errors.items()]
-            raise OutputRequestError("\n".join(messages))
-    return locale, form.filters()
+        communes = [slug for slug, _name in Commune.objects.choices(locale)]
+        parsed = parse_filters(request.GET, OUTPUTS_DOOR, communes=communes)
+        if parsed.errors:
+            raise OutputRequestError("\n".join(f"{error.parameter}: {error.message}" for error in parsed.errors))
+    return locale, parsed.filters
 
 
 def output_items(locale, filters, limit=OUTPUT_MAX_ITEMS):
     """The public agenda items (anonymous view) for an output: a list of at most ``limit`` ScheduledPages."""
-    return list(agenda_queryset(None, filters, locale=locale).select_related("locale", "visitpage")[:limit])
+    return list(ScheduledPage.objects.agenda(None, filters, locale=locale).select_related("locale", "visitpage")[:limit])
 
 
 def agenda_page_for(locale):

@@ -15,19 +15,17 @@ names in the page's own language; rich text as HTML):
 
 Nothing here imports a model, so ``events.models`` can use these classes in its ``api_fields``.
 """
-from zoneinfo import ZoneInfo
-
-from django.utils import timezone, translation
+from django.utils import translation
 from rest_framework.fields import Field
 from wagtail import blocks
 from wagtail.rich_text import expand_db_html
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
+from cms.days import local
 
 
 def local_iso(value):
     """Aware datetime → ISO 8601 string in Europe/Brussels with its UTC offset; ``None`` stays ``None``."""
-    return timezone.localtime(value, BRUSSELS).isoformat() if value else None
+    return local(value).isoformat() if value else None
 
 
 def commune_data(commune):

@@ -28,11 +28,10 @@ class HomePage(AnonymousCacheMixin, Page):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from events.agenda import agenda_queryset
-        from events.models import AgendaPage
+        from events.models import AgendaPage, ScheduledPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = list(agenda_queryset(request, locale=self.locale)[: self.upcoming_count])
+        context["upcoming"] = list(ScheduledPage.objects.agenda(request, locale=self.locale)[: self.upcoming_count])
         context["agenda_page"] = AgendaPage.objects.child_of(self).live().first()
         context["south_communes"] = self.south_communes()
         return context

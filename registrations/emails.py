@@ -7,21 +7,20 @@ then records ``notified_status``. A failure is recorded on the row (``email_erro
 registration itself is never touched: it was saved before any sending was attempted.
 """
 import logging
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
+
+from cms.display import when_text, where_text
 
 from .models import Registration
 
 logger = logging.getLogger(__name__)
-BRUSSELS = ZoneInfo("Europe/Brussels")
 Status = Registration.Status
 
 
@@ -46,13 +45,6 @@ def _page_in(page, language):
     return page.specific
 
 
-def _where(page):
-    if page.venue:
-        address = page.venue.address
-        return f"{page.venue.name}, {address}" if address else page.venue.name
-    return page.commune.name
-
-
 def build_message(registration):
     """The ``EmailMessage`` this registration is due, or ``None``. Renders in ``registration.language``."""
     kind = due(registration)
@@ -60,17 +52,13 @@ def build_message(registration):
         return None
     with translation.override(registration.language):
         page = _page_in(registration.page, registration.language)
-        start, end = timezone.localtime(page.start, BRUSSELS), timezone.localtime(page.end, BRUSSELS)
-        if start.date() == end.date():
-            when = f"{date_format(start, 'l j F Y')}, {date_format(start, 'H:i')} – {date_format(end, 'H:i')}"
-        else:
-            when = f"{date_format(start, 'l j F Y, H:i')} – {date_format(end, 'l j F Y, H:i')}"
         page_url = page.get_full_url()
         context = {
             "registration": registration,
             "page": page,
-            "when": when,
-            "where": _where(page),
+            "when": when_text(page.start, page.end),
+            # The venue, else the commune (a visit's meeting point is not named here).
+            "where": where_text(page.venue, page.commune),
             "page_url": page_url,
             "cancel_url": page_url + page.reverse_subpage("cancel_registration", args=[registration.cancel_token]),
             "position": registration.waiting_position,

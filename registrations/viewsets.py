@@ -4,15 +4,12 @@ Listing per event with search, filters (event, status), CSV/XLSX export (Wagtail
 datetimes in Europe/Brussels), actions "cancel" and "confirm" that go through ``registrations.allocation`` so
 that capacity and the waiting list stay right.
 """
-from zoneinfo import ZoneInfo
-
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -26,6 +23,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.days import local
 from cms.exports import FormulaSafeCSVMixin
 
 from .allocation import (
@@ -39,12 +37,10 @@ from .allocation import (
 )
 from .models import Registration, with_waiting_position
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
-
 
 def brussels_naive(value):
     """Aware datetime → naive Europe/Brussels wall-clock time (what a spreadsheet cell should show)."""
-    return timezone.localtime(value, BRUSSELS).replace(tzinfo=None) if value else value
+    return local(value).replace(tzinfo=None) if value else value
 
 
 def brussels_text(value):

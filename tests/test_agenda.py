@@ -8,7 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.agenda import AgendaFilters, agenda_queryset
+from events.agenda import AgendaFilters
+from events.models import ScheduledPage
 
 from .factories import EventPageFactory, TrajetPageFactory, VisitPageFactory, brussels
 
@@ -44,7 +45,7 @@ def test_lists_everything_upcoming_soonest_first(client, demo_upcoming, agenda_u
     listed = titles(response)
     assert len(listed) == 10  # nine activities and the visit day
     assert listed[0] == "Conférence « Refaire le monde du travail » avec Smart"
-    starts = [page.start for page in agenda_queryset(None)]
+    starts = [page.start for page in ScheduledPage.objects.agenda(None)]
     assert starts == sorted(starts)
     assert count_heading(response) == "10 résultats"
 
@@ -240,6 +241,6 @@ def test_query_count_does_not_grow_with_items(client, agenda):
 
 def test_agenda_queryset_is_the_one_filter(demo_upcoming):
     """The query the page uses, called directly (the API and feeds call it the same way)."""
-    forest = agenda_queryset(None, AgendaFilters(commune="forest"))
+    forest = ScheduledPage.objects.agenda(None, AgendaFilters(commune="forest"))
     assert {page.title for page in forest} == FOREST
-    assert agenda_queryset(None, AgendaFilters(commune="forest", past=True)).count() == 0
+    assert ScheduledPage.objects.agenda(None, AgendaFilters(commune="forest", past=True)).count() == 0

@@ -1,11 +1,15 @@
 """The Wagtail API v2 at /api/v2/: the facts of activities and visits, the agenda filters, 400 on bad input,
 and nothing restricted for those who may not see it."""
+import datetime as dt
+
 import pytest
 import time_machine
 import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
+from events.filters import API_DOOR, OUTPUTS_DOOR, PAGE_DOOR, parse_filters
 from minutes.models import minutes_collection
 
 from . import agenda_scenario
@@ -231,6 +235,51 @@ BAD_QUERIES = [
 def test_bad_listing_query_is_a_400_with_a_message(client, pages, query, message):
     data = get_json(client, f"{API}?{query}", status=400)
     assert message in data["message"]
+
+
+# --- One rule for every door: the agenda page, its outputs and the API (events.filters) ---------------------
+
+
+def test_every_door_refuses_a_value_by_the_same_rule():
+    query = {"commune": "forest", "phase": "cuisine", "from": "2017-03-01"}
+    for door in (PAGE_DOOR, OUTPUTS_DOOR, API_DOOR):
+        parsed = parse_filters(query, door, communes=["forest"])
+        assert [(error.parameter, error.code) for error in parsed.errors] == [("phase", "invalid_choice")]
+        # The refused value is dropped, the others kept.
+        assert (parsed.filters.commune, parsed.filters.phase) == ("forest", None)
+        assert parsed.filters.date_from == dt.date(2017, 3, 1)
+
+
+def test_people_doors_are_lenient_the_api_strict():
+    """An empty value is "not given" and a day may be written the local way for people, not for programs."""
+    with translation.override("fr"):
+        assert parse_filters({"phase": "", "from": "25/03/2017"}, PAGE_DOOR, communes=[]).errors == ()
+        refused = parse_filters({"phase": "", "from": "25/03/2017"}, API_DOOR, communes=[]).errors
+    assert [(error.parameter, error.code) for error in refused] == [("phase", "invalid_choice"), ("from", "invalid")]
+
+
+@pytest.mark.parametrize(
+    "query, label, api_message",
+    [
+        ({"phase": "cuisine"}, "Phase", "phase must be one of"),
+        ({"commune": "nowhere"}, "Commune", "commune 'nowhere' is unknown"),
+        ({"from": "2017-02-30"}, "À partir du", "from must be a date YYYY-MM-DD"),
+        ({"to": "9999-12-31"}, "Jusqu&#x27;au", "to must be a date YYYY-MM-DD"),
+        ({"from": "2017-05-01", "to": "2017-04-01"}, "Jusqu&#x27;au", "to must not be before from"),
+    ],
+)
+def test_a_bad_value_gets_each_doors_answer(client, agenda, pages, query, label, api_message):
+    (error,) = parse_filters(query, PAGE_DOOR, communes=["forest"]).errors
+    page = client.get(agenda.url, query)
+    assert page.status_code == 200
+    assert "Certains filtres n'ont pas été compris et sont ignorés" in page.text
+    assert f"<li>{label} : " in page.text
+    api = client.get(API, query)
+    assert api.status_code == 400
+    assert api_message in api.json()["message"]
+    feed = client.get("/agenda/rss/", query)
+    assert feed.status_code == 400
+    assert feed.content.decode().startswith(f"{error.parameter}: ")
 
 
 @pytest.mark.parametrize(

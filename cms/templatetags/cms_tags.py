@@ -1,14 +1,13 @@
-"""Template helpers shared by every app: time ranges in Europe/Brussels, the language switcher."""
+"""Template helpers shared by every app: time ranges in Europe/Brussels (``cms.display``), the language switcher."""
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from cms.display import hour_text, local, moment_text, same_day
 from cms.i18n import untranslated_source
 
 register = template.Library()
@@ -16,32 +15,27 @@ register = template.Library()
 
 @register.simple_tag
 def time_range(start, end):
-    """Human date range in the current time zone (Europe/Brussels) and language, inside ``<time>`` elements.
+    """Human date range of the aware datetimes ``start`` and ``end`` in Europe/Brussels and the active language,
+    inside ``<time>`` elements (wording: ``cms.display``).
 
     Same day: "jeudi 18 mai 2017, 08:30 – 16:30"; across days: "du … au …".
     """
-    start, end = timezone.localtime(start), timezone.localtime(end)
-    day = "l j F Y"
-    hour = "H:i"
-    if start.date() == end.date():
+    if same_day(start, end):
         return format_html(
-            '<time datetime="{}">{}, {}</time> – <time datetime="{}">{}</time>',
-            start.isoformat(),
-            date_format(start, day),
-            date_format(start, hour),
-            end.isoformat(),
-            date_format(end, hour),
+            '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
+            local(start).isoformat(),
+            moment_text(start),
+            local(end).isoformat(),
+            hour_text(end),
         )
     return format_html(
-        '{} <time datetime="{}">{}, {}</time> {} <time datetime="{}">{}, {}</time>',
+        '{} <time datetime="{}">{}</time> {} <time datetime="{}">{}</time>',
         _("du"),
-        start.isoformat(),
-        date_format(start, day),
-        date_format(start, hour),
+        local(start).isoformat(),
+        moment_text(start),
         _("au"),
-        end.isoformat(),
-        date_format(end, day),
-        date_format(end, hour),
+        local(end).isoformat(),
+        moment_text(end),
     )
 
 

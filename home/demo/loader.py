@@ -6,22 +6,19 @@ Pages are found by slug under their parent; snippets by name (organisations, ven
 import datetime as dt
 import json
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Model
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
+from cms.days import local_datetime
 from cms.models import Commune, Organisation, SiteSettings, Venue
 from events.models import AgendaPage, EventPage, ScheduledPageCommune, ScheduledPageOrganiser, TrajetPage, VisitPage
 from home.models import HomePage, StandardPage
 from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
 
 from . import content, registrations, translations
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-
 
 MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
@@ -61,7 +58,7 @@ class Timeline:
 
     def at(self, day, hour_minute):
         """Aware datetime (Europe/Brussels) on the shifted ``day`` at local ``(hour, minute)``."""
-        return dt.datetime.combine(self.date(day), dt.time(*hour_minute), tzinfo=BRUSSELS)
+        return local_datetime(self.date(day), dt.time(*hour_minute))
 
 
 def _comparable(model, name, value):
