@@ -4,6 +4,7 @@ Workers: WEB_CONCURRENCY, else 2 per CPU + 1. Each worker restarts after MAX_REQ
 that they do not all restart at once). The application is loaded once before forking (preload): workers start
 fast and share memory; every connection (database, Redis) is opened lazily, after the fork.
 """
+
 import multiprocessing
 import os
 

@@ -5,6 +5,7 @@ number, Wagtail's block raises ``KeyError``/``ValueError`` while the form reads 
 answers 500. Here such a field keeps the value it had (the page's stored value, or the default on a new
 page) and the form shows an error on it, so the editor sees the form again instead of an error page.
 """
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 

@@ -10,6 +10,7 @@ the dashboard, their account, their task's views) are served; every other admin 
 Superusers and users with any page permission (editors, moderators) are not affected; users without admin
 access are left to Wagtail (a redirect to the login page).
 """
+
 from fnmatch import fnmatchcase
 
 from django.conf import settings

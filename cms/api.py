@@ -22,6 +22,7 @@ view, which checks the same restrictions (``WAGTAILDOCS_SERVE_METHOD = "serve_vi
 Responses carry ``Access-Control-Allow-Origin: *``: browsers then send no cookies, so a partner's page reading
 the API in JavaScript always gets the anonymous view.
 """
+
 import datetime
 from types import SimpleNamespace
 
@@ -120,7 +121,11 @@ class StrictSearchFilter(SearchFilter):
 
 
 def replace_filters(filter_backends):
-    replacements = {FieldsFilter: StrictFieldsFilter, LocaleFilter: StrictLocaleFilter, SearchFilter: StrictSearchFilter}
+    replacements = {
+        FieldsFilter: StrictFieldsFilter,
+        LocaleFilter: StrictLocaleFilter,
+        SearchFilter: StrictSearchFilter,
+    }
     return [replacements.get(backend, backend) for backend in filter_backends]
 
 

@@ -14,7 +14,9 @@ def grant_snippet_permissions(sender, **kwargs):
 
     create_permissions(sender, verbosity=0)
     create_permissions(apps.get_app_config("wagtail_localize"), verbosity=0)
-    codenames = [f"{action}_{model}" for action in ("add", "change", "delete") for model in ("commune", "organisation", "venue")]
+    codenames = [
+        f"{action}_{model}" for action in ("add", "change", "delete") for model in ("commune", "organisation", "venue")
+    ]
     permissions = Permission.objects.filter(
         Q(content_type__app_label="cms", codename__in=codenames)
         | Q(content_type__app_label="wagtail_localize", codename="submit_translation")

@@ -1,4 +1,5 @@
 """StreamField blocks shared by every page type (after wagtail/bakerydemo's base/blocks.py)."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock

@@ -4,6 +4,7 @@ Every cached page is keyed on a "content version" that any publish, unpublish, m
 restriction change replaces, so a visitor never sees a page older than the last change, and otherwise waits at
 most ``settings.AGENDA_CACHE_SECONDS`` (upcoming/past moves with the clock).
 """
+
 import hashlib
 import time
 

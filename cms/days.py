@@ -4,6 +4,7 @@ A day outside ``MIN_DAY``..``MAX_DAY`` is refused by the agenda's filters (``eve
 API's field filters (``cms.api``): beyond them a datetime cannot be stored on every database (a local midnight
 of 1 January 0001 in Brussels is in year 0 in UTC), and such a day means nothing for an agenda.
 """
+
 import datetime
 
 from django.utils import timezone

@@ -5,6 +5,7 @@ The templates (``{% time_range %}``), the registration e-mails, iCalendar, the R
 site's time zone (``settings.TIME_ZONE``: Europe/Brussels), with the active language's day and month names.
 Nothing here runs a query of its own; a venue's commune is read as ``venue.commune`` (join it beforehand).
 """
+
 from dataclasses import dataclass
 
 from django.utils.dateformat import format as date_format
@@ -16,17 +17,17 @@ HOUR_FORMAT = "H:i"  # 08:30
 
 
 def day_text(value):
-    """"jeudi 18 mai 2017": the local day of the aware datetime ``value``."""
+    """ "jeudi 18 mai 2017": the local day of the aware datetime ``value``."""
     return date_format(local(value), DAY_FORMAT)
 
 
 def hour_text(value):
-    """"08:30": the local hour of the aware datetime ``value``."""
+    """ "08:30": the local hour of the aware datetime ``value``."""
     return date_format(local(value), HOUR_FORMAT)
 
 
 def moment_text(value):
-    """"jeudi 18 mai 2017, 08:30": the local day and hour of the aware datetime ``value``."""
+    """ "jeudi 18 mai 2017, 08:30": the local day and hour of the aware datetime ``value``."""
     return f"{day_text(value)}, {hour_text(value)}"
 
 
@@ -56,7 +57,7 @@ class PostalAddress:
     locality: str
 
     def __str__(self):
-        """"Rue du Curé 2, 1190 Forest" on one line, empty parts left out."""
+        """ "Rue du Curé 2, 1190 Forest" on one line, empty parts left out."""
         town = " ".join(part for part in [self.postcode, self.locality] if part)
         return ", ".join(part for part in [self.street, town] if part)
 

@@ -5,6 +5,7 @@ Wagtail's ``SpreadsheetExportMixin`` already writes XLSX cells that look like fo
 are written as they are. A visitor-typed value such as ``=HYPERLINK(...)`` in a registrant's name would then
 run when an editor opens the CSV. Values starting with a formula character get a leading apostrophe.
 """
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -12,6 +12,7 @@ shows it: the listings (home pages and agendas, every language), the agenda's ou
 (``FRONTEND_CACHE_PURGE_PATHS``), and on a view-restriction change or a deletion the page and its descendants
 in every language. Purges run as background tasks (the worker), never inside the editor's request.
 """
+
 import logging
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
@@ -87,7 +88,9 @@ def listing_pages():
 
     from .cache import AnonymousCacheMixin
 
-    models = [model for model in apps.get_models() if issubclass(model, Page) and issubclass(model, AnonymousCacheMixin)]
+    models = [
+        model for model in apps.get_models() if issubclass(model, Page) and issubclass(model, AnonymousCacheMixin)
+    ]
     return [page for model in models for page in model.objects.live()]
 
 

@@ -21,6 +21,7 @@
 Sources: wagtail-localize 1.14 ``TranslationSource.update_from_db``, ``create_or_update_translation``,
 ``sync_view_restrictions``; Wagtail ``page_published`` signal, ``PageViewRestriction``.
 """
+
 import logging
 import threading
 

@@ -15,6 +15,7 @@
 
 The admin's delete paths (single page, bulk, an ancestor) call these through ``cms.wagtail_hooks``.
 """
+
 from collections import defaultdict
 
 from django.db import router, transaction
@@ -133,7 +134,7 @@ def delete_everywhere(page, user=None):
 
 
 def copies_text(copies):
-    """"2 versions (English, Nederlands)" for the admin's messages; "" when there is none."""
+    """ "2 versions (English, Nederlands)" for the admin's messages; "" when there is none."""
     if not copies:
         return ""
     names = sorted({copy.locale.get_display_name() for copy in copies})

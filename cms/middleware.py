@@ -6,6 +6,7 @@ with a redirect to the same path under ``/fr/`` when that path could be a page, 
 resolve to a view outside the prefixes (``request.resolver_match`` is set), that view's 404 is the answer.
 Paths that resolve to nothing (``/agenda/``) are still redirected to their language (``/fr/agenda/``).
 """
+
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers

@@ -1,4 +1,5 @@
 """Shared snippets: the communes, the partner organisations and the venues that every app refers to."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -111,9 +112,7 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=200)
     street = models.CharField(_("rue et numéro"), max_length=200, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10, blank=True)
-    commune = models.ForeignKey(
-        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="venues"
-    )
+    commune = models.ForeignKey(Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="venues")
 
     panels = [FieldPanel("name"), FieldPanel("street"), FieldPanel("postcode"), FieldPanel("commune")]
     translatable_fields = [

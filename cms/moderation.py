@@ -13,6 +13,7 @@ to alias page" (which throws the translation away) as its main action, and no wa
 
 The hook that wires them to the page editor is in ``cms.wagtail_hooks``.
 """
+
 import html
 import json
 import re

@@ -3,6 +3,7 @@
 Every door that lists pages (agenda, search, home, feeds, API) goes through ``visible_to`` so that a page under
 a restriction the visitor does not pass (login, group, password) never leaves the site for them.
 """
+
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 

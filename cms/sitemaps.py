@@ -5,6 +5,7 @@ lists the trees of the root page's translations too. Aliases (pages not yet tran
 another language's prefix) are left out: they are not that language's pages. Pages under a view restriction
 (the partners' minutes, in every language: see ``cms.i18n``) are left out by ``public()``.
 """
+
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page

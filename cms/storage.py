@@ -9,6 +9,7 @@ One bucket, two kinds of object:
   never given a public URL. Documents are served by Wagtail's ``serve_view`` (``WAGTAILDOCS_SERVE_METHOD``),
   which checks the collection's and the page's view restrictions, then streams the file from the bucket.
 """
+
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 

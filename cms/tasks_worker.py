@@ -10,6 +10,7 @@ SIGKILL that follows a platform's grace period, then leaves the task RUNNING for
 - ``requeue_stuck_tasks`` puts back in the queue the tasks left RUNNING for longer than ``stuck_after`` (their
   worker was killed outright): the worker does it when it starts, ``manage.py requeue_stuck_tasks`` on demand.
 """
+
 import datetime as dt
 import logging
 import signal
@@ -76,7 +77,9 @@ class Worker(DBWorker):
             raise SystemExit(1)
         # The loop ends after the current task, or within ``interval`` seconds when idle; a task still running
         # after ``grace`` seconds is interrupted (SIGALRM) and requeued.
-        logger.warning("Received %s - stopping (a running task gets at most %d s).", signal.strsignal(signum), self.grace)
+        logger.warning(
+            "Received %s - stopping (a running task gets at most %d s).", signal.strsignal(signum), self.grace
+        )
         self.running = False
         signal.alarm(max(round(self.grace), 1))
 

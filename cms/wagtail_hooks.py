@@ -1,5 +1,6 @@
 """The admin side of the shared app: the shared snippets (listing, search, filters), the deletion of a page in
 every language (``cms.lifecycle``) and the moderation of translations (``cms.moderation``)."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError

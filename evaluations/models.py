@@ -1,4 +1,5 @@
 """Evaluations of ended activities (``Evaluation``) and the organisers who fill them (``OrganiserProfile``)."""
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,7 +14,10 @@ class OrganiserProfile(models.Model):
     """Links a Wagtail user of the group "Organisateurs" to the organisation they speak for."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("utilisateur"), on_delete=models.CASCADE, related_name="organiser_profile"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utilisateur"),
+        on_delete=models.CASCADE,
+        related_name="organiser_profile",
     )
     organisation = models.ForeignKey(
         "cms.Organisation",
@@ -54,7 +58,11 @@ class Evaluation(models.Model):
     to_improve = models.TextField(_("à améliorer"), blank=True)
     follow_up = models.TextField(_("suite prévue"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("rempli par"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("rempli par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("rempli le"), auto_now_add=True)
@@ -84,7 +92,10 @@ class Evaluation(models.Model):
         page_model = cls._meta.get_field("page").related_model
         titles = page_model.objects.filter(pk__in=[evaluation.page_id for evaluation in evaluations])
         return [
-            gettext("« %(title)s » a une fiche d'évaluation, qui ne doit pas disparaître : dépubliez l'activité "
-                    "plutôt que de la supprimer.") % {"title": title}
+            gettext(
+                "« %(title)s » a une fiche d'évaluation, qui ne doit pas disparaître : dépubliez l'activité "
+                "plutôt que de la supprimer."
+            )
+            % {"title": title}
             for title in titles.values_list("title", flat=True)
         ]

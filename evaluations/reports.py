@@ -2,6 +2,7 @@
 how many have their evaluation, the completion rate and the average satisfaction (1–5). Exportable to CSV and
 XLSX through Wagtail's spreadsheet export. Runs three queries whatever the number of trajets and activities.
 """
+
 from types import SimpleNamespace
 
 import django_filters

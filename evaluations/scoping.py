@@ -2,6 +2,7 @@
 evaluations of activities their organisation organises (the page's ``organisers`` rows); other users with the
 evaluation permissions (editors, moderators, administrators) see every activity.
 """
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
@@ -76,5 +77,3 @@ def ensure_organisers_group(**kwargs):
     for staff in Group.objects.filter(name__in=["Editors", "Moderators"]):
         staff.permissions.add(*registration_perms, *evaluation_perms)
     return group
-
-

@@ -3,6 +3,7 @@
 Organisers see and fill only the evaluations of the activities their organisation organises
 (``evaluations.scoping``).
 """
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -130,8 +131,15 @@ class EvaluationViewSet(ModelViewSet):
         "satisfaction",
     ]
     ordering = ["-page__start"]
-    list_export = ["page.title", "page.start", "participants_present", "satisfaction", "what_worked",
-                   "to_improve", "follow_up"]
+    list_export = [
+        "page.title",
+        "page.start",
+        "participants_present",
+        "satisfaction",
+        "what_worked",
+        "to_improve",
+        "follow_up",
+    ]
     export_filename = "evaluations"
 
     def get_form_class(self, for_update=False):

@@ -1,5 +1,6 @@
 """Admin: the menu group "Inscriptions" (registrations, evaluations, organisers), the home panel "Activités à
 évaluer" and the report "Évaluations du trajet"."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks

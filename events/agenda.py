@@ -5,6 +5,7 @@ page, the API, feeds, iCalendar, embed) asks ``ScheduledPage.objects.agenda(...)
 rather than writing its own filter, so a privacy or filter fix lands everywhere. This module imports no model
 (the queryset works on ``self.model``), so that ``events.models`` can use it.
 """
+
 import datetime
 from dataclasses import dataclass
 

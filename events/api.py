@@ -16,6 +16,7 @@ value is refused too, and days are ``YYYY-MM-DD`` only).
 
 Example: ``/api/v2/pages/?type=events.EventPage&fields=*&commune=forest&upcoming=true&locale=fr``.
 """
+
 from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
@@ -96,11 +97,11 @@ class AgendaPagesAPIViewSet(PublicPagesAPIViewSet):
         queryset = super().get_queryset()
         if issubclass(queryset.model, ScheduledPage):
             # with_places: ``places_left`` from annotations, no query per page.
-            queryset = with_places(queryset).select_related("locale", "commune", "venue__commune").prefetch_related(
-                "other_communes__commune", "organisers__organisation"
+            queryset = (
+                with_places(queryset)
+                .select_related("locale", "commune", "venue__commune")
+                .prefetch_related("other_communes__commune", "organisers__organisation")
             )
         else:
             queryset = queryset.select_related("locale")
         return queryset
-
-

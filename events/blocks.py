@@ -1,4 +1,5 @@
 """Blocks of activity and visit pages: timed programme steps, partners present, itinerary stops, meals."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock

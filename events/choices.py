@@ -1,4 +1,5 @@
 """The agenda's choices that need no model, so that the models, the filters and the API can all import them."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

@@ -4,6 +4,7 @@ The only page of the site that may be framed: ``xframe_options_exempt`` drops ``
 ``Content-Security-Policy: frame-ancestors`` names who may frame it (``settings.AGENDA_EMBED_FRAME_ANCESTORS``,
 ``*`` by default: any partner site). Links open in the partner's whole window (``<base target="_top">``).
 """
+
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation

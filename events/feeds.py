@@ -4,6 +4,7 @@
 ``type``, ``from``, ``to``) and ``locale`` (see ``events.outputs``); items are soonest first, each linking to
 its page, described in plain text in the feed's language (date and hours in Europe/Brussels).
 """
+
 from types import SimpleNamespace
 
 from django.contrib.syndication.views import Feed
@@ -48,7 +49,9 @@ class UpcomingFeed(Feed):
         return obj.link
 
     def description(self, obj):
-        return _("Les activités et journées de visites à venir des maisons de l'emploi de Saint-Gilles, Forest et Uccle.")
+        return _(
+            "Les activités et journées de visites à venir des maisons de l'emploi de Saint-Gilles, Forest et Uccle."
+        )
 
     def items(self, obj):
         return obj.items

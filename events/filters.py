@@ -16,6 +16,7 @@ errors their own way: the agenda page lists them in a notice and ignores them (`
 answer HTTP 400 with ``"parameter: message"`` lines (``events.outputs``), the API answers HTTP 400 with
 ``{"message": ...}`` in English (``events.api``).
 """
+
 import datetime
 import re
 from dataclasses import dataclass

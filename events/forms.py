@@ -3,6 +3,7 @@
 The rules are ``events.filters.parse_filters`` (shared with the outputs and the API); this form renders the
 fields with the submitted values and lists the refused ones under their labels. Never raises on any value.
 """
+
 from django import forms
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
@@ -27,9 +28,7 @@ class AgendaFilterForm(forms.Form):
     )
     date_from = forms.DateField(label=_("À partir du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Jusqu'au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    when = forms.ChoiceField(
-        label=_("Période"), required=False, choices=[("", _("À venir")), ("past", _("Passées"))]
-    )
+    when = forms.ChoiceField(label=_("Période"), required=False, choices=[("", _("À venir")), ("past", _("Passées"))])
 
     # The query string says "from" and "to" (Python keywords, so not field names): the fields read and render
     # under those names, and a submitted form gives the documented query string.

@@ -9,6 +9,7 @@
 - ``SUMMARY`` (with ``LANGUAGE``), ``LOCATION``, ``DESCRIPTION``, ``URL``, ``CATEGORIES``, ``STATUS``; escaping of
   ``,;\\`` and line folding at 75 octets are done by ``icalendar``.
 """
+
 import datetime
 
 from django.conf import settings

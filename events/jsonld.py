@@ -8,6 +8,7 @@ Source: https://developers.google.com/search/docs/appearance/structured-data/eve
 Dates are ISO 8601 with the Europe/Brussels offset. The Trajet emploi's activities and visit days are free
 (``isAccessibleForFree``, an ``Offer`` at 0 EUR, sold out when no place is left).
 """
+
 import json
 
 from django.utils import translation
@@ -65,7 +66,11 @@ def event_jsonld(page, request=None):
         organisers = [link.organisation for link in page.organisers.all()]
         if organisers:
             data["organizer"] = [
-                {"@type": "Organization", "name": organisation.name, **({"url": organisation.website} if organisation.website else {})}
+                {
+                    "@type": "Organization",
+                    "name": organisation.name,
+                    **({"url": organisation.website} if organisation.website else {}),
+                }
                 for organisation in organisers
             ]
         if page.capacity:

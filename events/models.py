@@ -3,6 +3,7 @@
 EventPage and VisitPage share ``ScheduledPage`` (multi-table inheritance) so that the agenda is one query over
 one table, ordered and paginated by the database, whatever mix of activities and visits it shows.
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -260,7 +261,7 @@ class ScheduledPage(RegistrationPageMixin, Page):
 
     @property
     def kind(self):
-        """"activity" or "visit": the agenda's ``type`` filter values."""
+        """ "activity" or "visit": the agenda's ``type`` filter values."""
         return "visit" if self.content_type.model == "visitpage" else "activity"
 
     @property
@@ -358,10 +359,16 @@ class VisitPage(ScheduledPage):
         help_text=_("Nombre maximum de personnes par structure partenaire ; vide = pas de limite."),
     )
     audience = models.CharField(
-        _("public"), max_length=250, blank=True, help_text=_("Qui peut participer, ex. « les partenaires de la zone sud »")
+        _("public"),
+        max_length=250,
+        blank=True,
+        help_text=_("Qui peut participer, ex. « les partenaires de la zone sud »"),
     )
     itinerary = StreamField(
-        [("stop", ItineraryStopBlock())], verbose_name=_("itinéraire"), blank=True, help_text=_("Les étapes, dans l'ordre.")
+        [("stop", ItineraryStopBlock())],
+        verbose_name=_("itinéraire"),
+        blank=True,
+        help_text=_("Les étapes, dans l'ordre."),
     )
     meals = StreamField([("meal", MealBlock())], verbose_name=_("repas"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)

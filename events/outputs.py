@@ -6,6 +6,7 @@ These outputs live outside the language prefixes (``/agenda/ical/``, ``/agenda/r
 site's default language, French). They always show what an anonymous visitor sees, whoever asks, so that
 their responses can be cached publicly (``Cache-Control: public, max-age=OUTPUT_MAX_AGE``).
 """
+
 from functools import wraps
 
 from django.conf import settings
@@ -57,7 +58,9 @@ def parse_output_request(request):
 
 def output_items(locale, filters, limit=OUTPUT_MAX_ITEMS):
     """The public agenda items (anonymous view) for an output: a list of at most ``limit`` ScheduledPages."""
-    return list(ScheduledPage.objects.agenda(None, filters, locale=locale).select_related("locale", "visitpage")[:limit])
+    return list(
+        ScheduledPage.objects.agenda(None, filters, locale=locale).select_related("locale", "visitpage")[:limit]
+    )
 
 
 def agenda_page_for(locale):

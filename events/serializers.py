@@ -15,6 +15,7 @@ names in the page's own language; rich text as HTML):
 
 Nothing here imports a model, so ``events.models`` can use these classes in its ``api_fields``.
 """
+
 from django.utils import translation
 from rest_framework.fields import Field
 from wagtail import blocks
@@ -87,13 +88,21 @@ class VenueField(ReadOnlyField):
 
 class RegistrationField(WholeObjectField):
     def to_representation(self, page):
-        return {"required": page.registration_required, "how": page.registration_info, "open": page.accepts_registrations}
+        return {
+            "required": page.registration_required,
+            "how": page.registration_info,
+            "open": page.accepts_registrations,
+        }
 
 
 class OrganisersField(WholeObjectField):
     def to_representation(self, page):
         return [
-            {"name": link.organisation.name, "short_name": link.organisation.short_name, "website": link.organisation.website}
+            {
+                "name": link.organisation.name,
+                "short_name": link.organisation.short_name,
+                "website": link.organisation.website,
+            }
             for link in page.organisers.all()
         ]
 

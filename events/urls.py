@@ -3,6 +3,7 @@
 The language is the ``locale`` parameter (default French), the filters those of the agenda page: see
 ``events.outputs``. Mounted by ``cms.urls`` at ``/agenda/``.
 """
+
 from django.urls import path, re_path
 
 from . import embed, feeds, ical

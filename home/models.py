@@ -1,4 +1,5 @@
 """The home page of each language, and plain content pages (privacy notice, accessibility statement, ...)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel

@@ -1,4 +1,5 @@
 """Blocks of a meeting's minutes: one agenda item with what was discussed, decided and is to be done."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 

@@ -1,4 +1,5 @@
 """The partners' space: MinutesIndexPage (partners only) → MeetingPage (one committee meeting's minutes)."""
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -118,7 +119,9 @@ class MeetingPage(Page):
         "cms.Venue", verbose_name=_("lieu"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     agenda = StreamField(
-        [("item", AgendaItemBlock())], verbose_name=_("ordre du jour"), blank=True,
+        [("item", AgendaItemBlock())],
+        verbose_name=_("ordre du jour"),
+        blank=True,
         help_text=_("Un bloc par point : discussion, décisions, actions."),
     )
     next_meeting_start = models.DateTimeField(_("prochaine réunion"), null=True, blank=True)
@@ -126,9 +129,7 @@ class MeetingPage(Page):
     next_meeting_to_be_confirmed = models.BooleanField(
         _("lieu à confirmer"), default=False, help_text=_("Cochez si le lieu ou l'heure doivent encore être confirmés.")
     )
-    next_meeting_agenda = RichTextField(
-        _("ordre du jour prévu"), blank=True, features=["bold", "italic", "ul", "ol"]
-    )
+    next_meeting_agenda = RichTextField(_("ordre du jour prévu"), blank=True, features=["bold", "italic", "ul", "ol"])
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("committee"), FieldPanel("start")]),

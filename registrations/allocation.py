@@ -12,6 +12,7 @@ with the same e-mail for one page, whatever the race.
 
 E-mails are never sent inside the transaction: ``notify`` enqueues them (``registrations.tasks``) once it commits.
 """
+
 from collections import Counter
 
 from django.db import IntegrityError, transaction

@@ -6,6 +6,7 @@ production) in the registrant's language, with the activity's date (Europe/Bruss
 then records ``notified_status``. A failure is recorded on the row (``email_error``, ``email_attempts``) and the
 registration itself is never touched: it was saved before any sending was attempted.
 """
+
 import logging
 
 from django.conf import settings
@@ -78,9 +79,11 @@ def deliver(registration_id):
     :returns: ``True`` when nothing remains to send (sent, or nothing was due), ``False`` when sending failed
         (the error is stored on the registration and logged).
     """
-    registration = Registration.objects.select_related("page", "page__venue__commune", "page__commune").filter(
-        pk=registration_id
-    ).first()
+    registration = (
+        Registration.objects.select_related("page", "page__venue__commune", "page__commune")
+        .filter(pk=registration_id)
+        .first()
+    )
     if registration is None:
         return True
     status = registration.status

@@ -1,4 +1,5 @@
 """The registration form of activity and visit pages (``registrations.views``)."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

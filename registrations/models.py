@@ -1,4 +1,5 @@
 """Registrations for activities and visit days (``Registration``), held by the French page of each."""
+
 from django.conf import settings
 from django.core import signing
 from django.db import models

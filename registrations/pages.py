@@ -8,6 +8,7 @@ never imports ``events`` (registrations refer to pages by the string ``"events.S
 The page that mixes it in provides the fields ``capacity``, ``registration_open``, ``registration_deadline``,
 ``cancelled``, ``start`` and ``end`` (aware datetimes), and may override ``organisation_quota``.
 """
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
@@ -53,8 +54,7 @@ class RegistrationPageMixin(RoutablePageMixin):
             return self
         model = type(self)
         return (
-            model.objects.filter(translation_key=self.translation_key, locale__language_code=language).first()
-            or self
+            model.objects.filter(translation_key=self.translation_key, locale__language_code=language).first() or self
         )
 
     def organisation_quota(self):

@@ -6,6 +6,7 @@ failed sending is retried later with a growing delay (1, 4, 9, 16 minutes...) wh
 up to ``settings.REGISTRATION_EMAIL_MAX_ATTEMPTS``; ``manage.py send_registration_emails`` re-enqueues whatever
 is still owed (for backends that cannot defer, or after an outage).
 """
+
 import datetime as dt
 
 from django.conf import settings

@@ -4,6 +4,7 @@ POST-redirect-GET: a valid submission registers (``registrations.allocation.regi
 session and redirects to the page; an invalid one renders the page again with the errors (HTTP 400), a closed
 page or a refused submission says why (400), too many submissions from one address get HTTP 429.
 """
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
@@ -81,14 +82,20 @@ def serve_page(page, request):
     form = RegistrationForm(request.POST, page=page, privacy_url=privacy_url(request))
     if rate_limited(request):
         return _render(
-            page, request, form, 429,
+            page,
+            request,
+            form,
+            429,
             _("Trop d'inscriptions ont été envoyées depuis votre connexion. Réessayez dans quelques minutes."),
         )
     if not form.is_valid():
         return _render(page, request, form, 400)
     if form.is_bot:
         return _render(
-            page, request, form, 400,
+            page,
+            request,
+            form,
+            400,
             _("Votre inscription n'a pas pu être enregistrée. Si vous n'êtes pas un robot, contactez l'organisateur."),
         )
     data = form.cleaned_data

@@ -4,6 +4,7 @@ Listing per event with search, filters (event, status), CSV/XLSX export (Wagtail
 datetimes in Europe/Brussels), actions "cancel" and "confirm" that go through ``registrations.allocation`` so
 that capacity and the waiting list stay right.
 """
+
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -75,18 +76,32 @@ class RegistrationIndexView(FormulaSafeCSVMixin, generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         perm = self.permission_policy.user_has_permission(self.request.user, "change")
         if perm and instance.status != Registration.Status.CANCELLED:
-            buttons.append(ListingButton(_("Annuler l'inscription"), url=reverse(
-                "events_registration:cancel", args=[instance.pk]), icon_name="cross", priority=40))
+            buttons.append(
+                ListingButton(
+                    _("Annuler l'inscription"),
+                    url=reverse("events_registration:cancel", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=40,
+                )
+            )
         if perm and instance.status == Registration.Status.WAITING:
-            buttons.append(ListingButton(_("Confirmer"), url=reverse(
-                "events_registration:confirm", args=[instance.pk]), icon_name="check", priority=41))
+            buttons.append(
+                ListingButton(
+                    _("Confirmer"),
+                    url=reverse("events_registration:confirm", args=[instance.pk]),
+                    icon_name="check",
+                    priority=41,
+                )
+            )
         return buttons
 
 
 class RegistrationCreateForm(WagtailAdminModelForm):
     """An editor adds someone (by phone, at the desk): allocated like the public form, deadline aside."""
 
-    page = forms.ModelChoiceField(label=_("Activité"), queryset=Registration._meta.get_field("page").related_model.objects.none())
+    page = forms.ModelChoiceField(
+        label=_("Activité"), queryset=Registration._meta.get_field("page").related_model.objects.none()
+    )
 
     class Meta:
         model = Registration
@@ -189,7 +204,9 @@ class RegistrationActionView(WagtailAdminTemplateMixin, TemplateView):
                 return redirect(reverse("events_registration:index") + f"?page={registration.page_id}")
             messages.success(request, _("Inscription de %(name)s annulée.") % {"name": registration.name})
             for person in promoted:
-                messages.success(request, _("%(name)s passe de la liste d'attente aux confirmés.") % {"name": person.name})
+                messages.success(
+                    request, _("%(name)s passe de la liste d'attente aux confirmés.") % {"name": person.name}
+                )
         else:
             try:
                 confirm(registration)
@@ -226,8 +243,16 @@ class RegistrationViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["-created_at"]
     list_export = [
-        "page.title", "page.start", "name", "email", "phone", "organisation", "get_status_display",
-        "waiting_position", "created_at", "language",
+        "page.title",
+        "page.start",
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        "get_status_display",
+        "waiting_position",
+        "created_at",
+        "language",
     ]
     export_headings = {
         "page.title": _("Activité"),

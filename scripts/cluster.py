@@ -16,6 +16,7 @@ What it starts (each on a free loopback port, each stopped by its PID at the end
 - nginx (Debian's ``nginx-light``; ``make cluster`` installs it) balancing between the two app servers, with
   ``X-Upstream`` telling which one answered.
 """
+
 import argparse
 import datetime as dt
 import json
@@ -150,8 +151,15 @@ class Cluster:
         }
 
     def save(self):
-        state = {"name": self.name, "ports": self.ports, "pids": self.pids, "database": self.database,
-                 "bucket": self.bucket, "postgres": self.postgres, "env": self.env}
+        state = {
+            "name": self.name,
+            "ports": self.ports,
+            "pids": self.pids,
+            "database": self.database,
+            "bucket": self.bucket,
+            "postgres": self.postgres,
+            "env": self.env,
+        }
         (STATE_DIR / "state.json").write_text(json.dumps(state, indent=2))
 
     @classmethod
@@ -166,8 +174,13 @@ class Cluster:
     def spawn(self, name, args, env=None, cwd=ROOT):
         log = open(self.run / f"{name}.log", "ab")  # noqa: SIM115 (kept open for the child)
         process = subprocess.Popen(
-            args, cwd=cwd, env=env or os.environ.copy(), stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            args,
+            cwd=cwd,
+            env=env or os.environ.copy(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         log.close()
         self.pids[name] = process.pid
@@ -177,7 +190,11 @@ class Cluster:
 
     def manage(self, *args, timeout=900):
         result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True,
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
             timeout=timeout,
         )
         if result.returncode != 0:
@@ -203,8 +220,22 @@ class Cluster:
 
     def _start(self):
         self.log("redis-server and the S3 endpoint")
-        redis = self.spawn("redis", ["redis-server", "--bind", "127.0.0.1", "--port", str(self.ports["redis"]),
-                                     "--save", "", "--appendonly", "no", "--dir", str(self.run)])
+        redis = self.spawn(
+            "redis",
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.ports["redis"]),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.run),
+            ],
+        )
         s3 = self.spawn("s3", [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.ports["s3"])])
         wait_for(self.urls["s3"] + "/", 60, s3)
         for _ in range(50):
@@ -218,8 +249,13 @@ class Cluster:
 
         import boto3
 
-        boto3.client("s3", endpoint_url=self.urls["s3"], aws_access_key_id="cluster", aws_secret_access_key="cluster",
-                     region_name="us-east-1").create_bucket(Bucket=self.bucket)
+        boto3.client(
+            "s3",
+            endpoint_url=self.urls["s3"],
+            aws_access_key_id="cluster",
+            aws_secret_access_key="cluster",
+            region_name="us-east-1",
+        ).create_bucket(Bucket=self.bucket)
 
         self.log(f"database {self.database}")
         import psycopg
@@ -227,8 +263,11 @@ class Cluster:
         with psycopg.connect(f"{self.postgres}/postgres", autocommit=True) as connection:
             connection.execute(f'CREATE DATABASE "{self.database}"')
 
-        env = {key: value for key, value in os.environ.items()
-               if not key.startswith(("DJANGO_", "AWS_", "FRONTEND_", "CLOUDFLARE_", "CLOUDFRONT_", "REDIS_"))}
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("DJANGO_", "AWS_", "FRONTEND_", "CLOUDFLARE_", "CLOUDFRONT_", "REDIS_"))
+        }
         env.update(
             DJANGO_SETTINGS_MODULE="trajet_emploi.settings.production",
             SECRET_KEY=secrets.token_urlsafe(48),
@@ -265,12 +304,18 @@ class Cluster:
         self.log("app servers, worker, nginx")
         for node in ("node_a", "node_b"):
             node_env = dict(env, GUNICORN_BIND=f"127.0.0.1:{self.ports[node]}", GUNICORN_PROC_NAME=f"trajet-{node}")
-            self.spawn(node, [sys.executable, "-m", "gunicorn", "trajet_emploi.wsgi", "--config", "gunicorn.conf.py"],
-                       env=node_env)
+            self.spawn(
+                node,
+                [sys.executable, "-m", "gunicorn", "trajet_emploi.wsgi", "--config", "gunicorn.conf.py"],
+                env=node_env,
+            )
         self.spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-reload"], env=env)
         conf = self.run / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(run=self.run, port=self.ports["nginx"], node_a=self.ports["node_a"],
-                                          node_b=self.ports["node_b"]))
+        conf.write_text(
+            NGINX_CONF.format(
+                run=self.run, port=self.ports["nginx"], node_a=self.ports["node_a"], node_b=self.ports["node_b"]
+            )
+        )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         self.spawn("nginx", [nginx, "-e", str(self.run / "nginx-error.log"), "-p", str(self.run), "-c", str(conf)])
         for name in ("node_a", "node_b", "nginx"):

@@ -1,4 +1,5 @@
 """Site search: Wagtail search over the live pages the visitor may see, in the visitor's language."""
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _

@@ -3,6 +3,7 @@
 - ``pages``: activities and visits with the agenda's filters (``events.api.AgendaPagesAPIViewSet``);
 - ``images``, ``documents``: only what an anonymous visitor may see (``cms.api``).
 """
+
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet

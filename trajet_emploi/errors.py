@@ -9,6 +9,7 @@ request's body, and they never let an exception out: if their template cannot be
 
 400, 403 and 500 use standalone templates (no site context, no request data); 404 keeps the site's layout.
 """
+
 import logging
 
 from django.http import Http404, HttpResponse

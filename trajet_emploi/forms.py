@@ -1,4 +1,5 @@
 """Forms of the public site that are not tied to a page type."""
+
 from django.contrib.auth.forms import AuthenticationForm
 
 

@@ -5,6 +5,7 @@ load balancer probes each server by its address over plain HTTP. JSON, never cac
 version, setting or error text): ``{"status": "ok", "database": "ok", "cache": "ok"}`` with HTTP 200, or
 ``"error"`` for the failing part with HTTP 503.
 """
+
 import logging
 import uuid
 

@@ -6,6 +6,7 @@ WhiteNoise serves the static files, not media. When ``AWS_STORAGE_BUCKET_NAME`` 
 served from ``/media/``: they go through Wagtail's ``/documents/<id>/<name>`` view, which checks privacy. (A front
 server may serve ``MEDIA_ROOT/images/`` and ``MEDIA_ROOT/original_images/`` itself; never ``documents/``.)
 """
+
 import mimetypes
 import posixpath
 from pathlib import Path

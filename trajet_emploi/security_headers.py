@@ -8,6 +8,7 @@
 - A view that sets its own ``Content-Security-Policy`` header (the embed's ``frame-ancestors``,
   ``events.embed``) keeps its directives; the site's policy fills in the rest.
 """
+
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -15,7 +16,14 @@ from django.conf import settings
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
-        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb",
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
     )
 )
 
@@ -48,6 +56,7 @@ class SitePolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and is_admin(request):
-            return PolicyParts(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"], parts.update, parts.replace,
-                               parts.nonce)
+            return PolicyParts(
+                settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"], parts.update, parts.replace, parts.nonce
+            )
         return parts

@@ -6,6 +6,7 @@ typed in (status 429). Other people, and the same person from another address, a
 address is read like the registration form's (``settings.REGISTRATION_CLIENT_IP_HEADER``: behind a proxy,
 the last address of ``X-Forwarded-For``).
 """
+
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from django.forms.forms import NON_FIELD_ERRORS
@@ -38,8 +39,10 @@ def lockout_message(request=None):
     cool_off = get_cool_off(request)
     minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else None
     if minutes is None:
-        return _("Trop de tentatives de connexion échouées : ce compte est bloqué depuis votre connexion. "
-                 "Contactez la coordination.")
+        return _(
+            "Trop de tentatives de connexion échouées : ce compte est bloqué depuis votre connexion. "
+            "Contactez la coordination."
+        )
     return ngettext(
         "Trop de tentatives de connexion échouées : la connexion à ce compte depuis votre adresse est bloquée "
         "pendant %(minutes)s minute. Réessayez plus tard ou contactez la coordination.",

@@ -1,5 +1,6 @@
 """URL map: admin, documents, sitemap, API and the agenda's outputs (feeds, iCalendar, embed) outside the
 language prefixes; pages and search inside them."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
@@ -24,6 +25,7 @@ handler400 = errors.bad_request
 handler403 = errors.permission_denied
 handler404 = errors.page_not_found
 handler500 = errors.server_error
+
 
 class RedirectView(BaseRedirectView):
     """Redirect to the static file ``static_path``, its URL resolved per request (the manifest of hashed names

@@ -1,4 +1,5 @@
 """Template helpers shared by every app: time ranges in Europe/Brussels (``cms.display``), the language switcher."""
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url

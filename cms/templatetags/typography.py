@@ -4,6 +4,7 @@
 colon ("Quand : lundi"), Dutch and English none ("When: Monday"): written in a template as " : ", the French
 spacing leaked into the other languages.
 """
+
 from django import template
 from django.utils.translation import get_language
 

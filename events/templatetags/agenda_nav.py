@@ -1,4 +1,5 @@
 """``{% agenda_page as agenda %}``: the agenda page in the current language, for the site's navigation."""
+
 from django import template
 from django.utils.translation import get_language
 

@@ -1,4 +1,5 @@
 """Template tags linking the agenda's pages to their outputs: JSON-LD, "add to my calendar", feeds, embed."""
+
 from django import template
 from django.urls import reverse
 from wagtail.models import Locale
@@ -36,7 +37,9 @@ def agenda_outputs(context):
     filters = context.get("filters") or AgendaFilters()
     memo = request.__dict__.setdefault("_agenda_outputs", {})  # the <head> and the page body ask alike
     if (locale.pk, filters) not in memo:
-        urls = {name: output_url(request, f"agenda-{name}", filters, locale) for name in ("rss", "atom", "ical", "embed")}
+        urls = {
+            name: output_url(request, f"agenda-{name}", filters, locale) for name in ("rss", "atom", "ical", "embed")
+        }
         urls["webcal"] = "webcal://" + urls["ical"].split("://", 1)[1]
         memo[(locale.pk, filters)] = urls
     return memo[(locale.pk, filters)]

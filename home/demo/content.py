@@ -14,6 +14,7 @@ Texts may name dates as ``{trajet_start}``, ``{visit}``, ``{visit_short}``, ``{m
 
 All times are local (Europe/Brussels) wall-clock times; the loader makes them aware.
 """
+
 import datetime as dt
 
 TRAJET_START = dt.date(2017, 4, 24)  # "Le TE démarre lundi 24-04."
@@ -88,13 +89,18 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": "maison-communale-st-gilles",
         "organisers": ["MEF Saint-Gilles", "Smart"],
-        "day": 0, "start": (9, 30), "end": (12, 30),
+        "day": 0,
+        "start": (9, 30),
+        "end": (12, 30),
         "registration_required": False,
         "summary": "Une réflexion sur la valeur travail au sein de notre société, en présence du nouveau directeur de Smart.",
         "body": [
-            ("paragraph", "<p>Conférence avec Smart : <b>refaire le monde du travail</b>. Réflexion sur la valeur "
-             "travail au sein de notre société, en présence du nouveau directeur de Smart.</p>"
-             "<p>L'événement a lieu à la maison communale de Saint-Gilles.</p>"),
+            (
+                "paragraph",
+                "<p>Conférence avec Smart : <b>refaire le monde du travail</b>. Réflexion sur la valeur "
+                "travail au sein de notre société, en présence du nouveau directeur de Smart.</p>"
+                "<p>L'événement a lieu à la maison communale de Saint-Gilles.</p>",
+            ),
         ],
     },
     {
@@ -105,14 +111,19 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": None,
         "organisers": ["MEF Forest"],
-        "day": 2, "start": (9, 30), "end": (13, 0),
+        "day": 2,
+        "start": (9, 30),
+        "end": (13, 0),
         "registration_required": False,
         "summary": "Découvrir de manière ludique et interactive l'accompagnement à la création d'emploi à Bruxelles.",
         "body": [
-            ("paragraph", "<p>Faire découvrir de manière ludique et interactive le dispositif d'accompagnement à "
-             "la création d'emploi à Bruxelles. Les partenaires actifs dans le domaine seront présents.</p>"
-             "<p>Il s'agira de voir, pour les participants, quelle structure d'accompagnement est la plus à même "
-             "de répondre à leurs attentes.</p>"),
+            (
+                "paragraph",
+                "<p>Faire découvrir de manière ludique et interactive le dispositif d'accompagnement à "
+                "la création d'emploi à Bruxelles. Les partenaires actifs dans le domaine seront présents.</p>"
+                "<p>Il s'agira de voir, pour les participants, quelle structure d'accompagnement est la plus à même "
+                "de répondre à leurs attentes.</p>",
+            ),
         ],
     },
     {
@@ -123,16 +134,26 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": None,
         "organisers": ["MEF Uccle", "Déclic en perspectives"],
-        "day": 4, "start": (9, 30), "end": (12, 30),
+        "day": 4,
+        "start": (9, 30),
+        "end": (12, 30),
         "registration_required": False,
         "summary": "Aborder sa recherche d'emploi autrement, avec Déclic en perspectives.",
         "body": [
-            ("paragraph", "<p>Avec <b>Déclic en perspectives asbl</b> : permettre aux demandeurs d'emploi "
-             "d'aborder leur recherche par différents prismes auxquels ils n'auraient pas nécessairement "
-             "pensé.</p>"),
-            ("list", ["Aborder sa recherche d'emploi autrement",
-                      "Valoriser d'autres ressources",
-                      "Éviter de voir la recherche d'emploi comme une ligne droite pleine d'obstacles"]),
+            (
+                "paragraph",
+                "<p>Avec <b>Déclic en perspectives asbl</b> : permettre aux demandeurs d'emploi "
+                "d'aborder leur recherche par différents prismes auxquels ils n'auraient pas nécessairement "
+                "pensé.</p>",
+            ),
+            (
+                "list",
+                [
+                    "Aborder sa recherche d'emploi autrement",
+                    "Valoriser d'autres ressources",
+                    "Éviter de voir la recherche d'emploi comme une ligne droite pleine d'obstacles",
+                ],
+            ),
         ],
     },
     {
@@ -143,16 +164,26 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": "ccjf",
         "organisers": ["MEF Saint-Gilles", "CCJF"],
-        "day": 8, "start": (10, 0), "end": (16, 0),
+        "day": 8,
+        "start": (10, 0),
+        "end": (16, 0),
         "registration_required": False,
         "summary": "Les métiers de l'art et de la culture : stands des partenaires, photographe, speed coaching, crowdfunding.",
         "body": [
-            ("paragraph", "<p>Start-Job au CCJF autour de l'art et de la culture. Différents partenaires sont "
-             "présents avec leur stand.</p>"),
-            ("list", ["Une photographe professionnelle pour aider les participants et la promotion de leurs activités",
-                      "La validation des compétences",
-                      "Speed coaching sur l'entrepreneuriat collectif",
-                      "Séance d'information sur le crowdfunding"]),
+            (
+                "paragraph",
+                "<p>Start-Job au CCJF autour de l'art et de la culture. Différents partenaires sont "
+                "présents avec leur stand.</p>",
+            ),
+            (
+                "list",
+                [
+                    "Une photographe professionnelle pour aider les participants et la promotion de leurs activités",
+                    "La validation des compétences",
+                    "Speed coaching sur l'entrepreneuriat collectif",
+                    "Séance d'information sur le crowdfunding",
+                ],
+            ),
         ],
     },
     {
@@ -163,14 +194,19 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": None,
         "organisers": ["MEF Uccle"],
-        "day": 10, "start": (9, 30), "end": (16, 0),
+        "day": 10,
+        "start": (9, 30),
+        "end": (16, 0),
         "registration_required": False,
         "summary": "Découvrir les métiers de l'aide aux personnes âgées et rencontrer les associations du secteur.",
         "body": [
-            ("paragraph", "<p>Faire découvrir les différents métiers de l'aide aux personnes âgées et rencontrer "
-             "les associations actives dans le secteur. Présentation par deux directrices de maison de repos, "
-             "puis tables rondes avec des professionnels du secteur pour répondre aux questions des "
-             "participants.</p>"),
+            (
+                "paragraph",
+                "<p>Faire découvrir les différents métiers de l'aide aux personnes âgées et rencontrer "
+                "les associations actives dans le secteur. Présentation par deux directrices de maison de repos, "
+                "puis tables rondes avec des professionnels du secteur pour répondre aux questions des "
+                "participants.</p>",
+            ),
             ("list", ["Aide-soignant et médical", "Horéca", "Administratif", "Ouvrier logistique ou d'entretien"]),
             ("paragraph", "<p>En fin de journée, visite du home avec celles et ceux qui le souhaitent.</p>"),
         ],
@@ -183,16 +219,29 @@ ACTIVITIES = [
         "other_communes": ["forest", "saint-gilles"],
         "venue": "efp-uccle",
         "organisers": ["MEF Forest", "EFP", "For.E.T.", "Cenforgil"],
-        "day": 15, "start": (9, 0), "end": (16, 30),
+        "day": 15,
+        "start": (9, 0),
+        "end": (16, 30),
         "registration_required": False,
         "summary": "Une journée dans trois communes : l'EFP à Uccle, le restaurant social de For.E.T. à Forest, les Ateliers du midi à Saint-Gilles.",
         "body": [
             ("paragraph", "<p>Une journée portée par Forest, mais qui traverse les trois communes.</p>"),
-            ("programme", [
-                ((9, 0), "EFP, Uccle", "Grand panel de formations horéca : présentation des formations."),
-                ((12, 0), "Restaurant social de For.E.T., Forest", "Rencontre avec les stagiaires et les formateurs."),
-                ((14, 0), "Ateliers du midi (Cenforgil), Saint-Gilles", "Rencontre avec les stagiaires et les formateurs."),
-            ]),
+            (
+                "programme",
+                [
+                    ((9, 0), "EFP, Uccle", "Grand panel de formations horéca : présentation des formations."),
+                    (
+                        (12, 0),
+                        "Restaurant social de For.E.T., Forest",
+                        "Rencontre avec les stagiaires et les formateurs.",
+                    ),
+                    (
+                        (14, 0),
+                        "Ateliers du midi (Cenforgil), Saint-Gilles",
+                        "Rencontre avec les stagiaires et les formateurs.",
+                    ),
+                ],
+            ),
             ("partners", ["EFP", "For.E.T.", "Cenforgil"]),
         ],
     },
@@ -204,16 +253,25 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": None,
         "organisers": ["MEF Uccle"],
-        "day": 22, "start": (10, 0), "end": (17, 0),
+        "day": 22,
+        "start": (10, 0),
+        "end": (17, 0),
         "registration_required": False,
         "summary": "Coaching express avant l'événement, rencontre avec les employeurs, puis « Oui, mais ».",
         "body": [
-            ("programme", [
-                ((10, 0), "Coaching express", "Préparation par rapport aux profils recherchés durant le Job Day."),
-                ((13, 0), "Accueil des participants", ""),
-                ((15, 0), "« Oui, mais »", "Lutter contre les croyances limitantes, pour ne pas se limiter à ce "
-                 "qu'on pense pouvoir faire."),
-            ]),
+            (
+                "programme",
+                [
+                    ((10, 0), "Coaching express", "Préparation par rapport aux profils recherchés durant le Job Day."),
+                    ((13, 0), "Accueil des participants", ""),
+                    (
+                        (15, 0),
+                        "« Oui, mais »",
+                        "Lutter contre les croyances limitantes, pour ne pas se limiter à ce "
+                        "qu'on pense pouvoir faire.",
+                    ),
+                ],
+            ),
         ],
     },
     {
@@ -224,13 +282,18 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": "mef-forest",
         "organisers": ["MEF Forest", "Huis van het Nederlands"],
-        "day": 28, "start": (9, 30), "end": (12, 30),
+        "day": 28,
+        "start": (9, 30),
+        "end": (12, 30),
         "registration_required": False,
         "summary": "Atelier de découverte des méthodes ludiques d'apprentissage du néerlandais, puis les chèques-langues.",
         "body": [
-            ("paragraph", "<p>Atelier de découverte des méthodes ludiques d'apprentissage du néerlandais, en "
-             "collaboration avec le <span lang=\"nl\">Huis van het Nederlands</span>. Ensuite, explication du "
-             "dispositif des chèques-langues.</p>"),
+            (
+                "paragraph",
+                "<p>Atelier de découverte des méthodes ludiques d'apprentissage du néerlandais, en "
+                'collaboration avec le <span lang="nl">Huis van het Nederlands</span>. Ensuite, explication du '
+                "dispositif des chèques-langues.</p>",
+            ),
         ],
     },
     {
@@ -241,16 +304,21 @@ ACTIVITIES = [
         "other_communes": [],
         "venue": "mef-st-gilles",
         "organisers": ["MEF Saint-Gilles"],
-        "day": 30, "start": (9, 30), "end": (12, 30),
+        "day": 30,
+        "start": (9, 30),
+        "end": (12, 30),
         "registration_required": True,
         "registration_info": "Auprès de la MEF de Saint-Gilles.",
         "capacity": 8,  # (not in the minutes) a small workshop: the demo fills it and keeps a waiting list
         "registration_open": True,
         "summary": "Comment utiliser les réseaux sociaux dans une recherche d'emploi ? Pour un public qui les utilise déjà.",
         "body": [
-            ("paragraph", "<p>Comment utiliser les réseaux sociaux dans une perspective de recherche d'emploi ? "
-             "Cet atelier s'adresse à un public déjà familiarisé à l'usage des réseaux sociaux.</p>"
-             "<p>À la MEF de Saint-Gilles, <b>sur inscription</b>.</p>"),
+            (
+                "paragraph",
+                "<p>Comment utiliser les réseaux sociaux dans une perspective de recherche d'emploi ? "
+                "Cet atelier s'adresse à un public déjà familiarisé à l'usage des réseaux sociaux.</p>"
+                "<p>À la MEF de Saint-Gilles, <b>sur inscription</b>.</p>",
+            ),
         ],
     },
 ]
@@ -281,9 +349,13 @@ VISIT = {
     "itinerary": [
         ((8, 30), "MEF de Molenbeek", "", "Départ. Visite de la crèche."),
         ((9, 30), "PermaFunghi", "Tour & Taxis, 1000 Bruxelles", "Entreprise à visée sociale."),
-        ((11, 0), "Ateliers Groot Eiland", "1080 Molenbeek-Saint-Jean",
-         "Découverte de leurs différentes initiatives : entreprise de travail adapté (courrier, transformation du "
-         "pain, petite épicerie, potager urbain, etc.)."),
+        (
+            (11, 0),
+            "Ateliers Groot Eiland",
+            "1080 Molenbeek-Saint-Jean",
+            "Découverte de leurs différentes initiatives : entreprise de travail adapté (courrier, transformation du "
+            "pain, petite épicerie, potager urbain, etc.).",
+        ),
         ((13, 0), "Restaurant collectif des ateliers Groot Eiland", "1080 Molenbeek-Saint-Jean", "Déjeuner."),
         ((14, 30), "Brussels Beer Project", "Rue Antoine Dansaert, 1000 Bruxelles", "Visite."),
         ((16, 30), "Gare du Midi", "1060 Saint-Gilles", "Fin et retour vers la Gare du Midi pour ceux qui veulent."),
@@ -333,8 +405,12 @@ MEETING = {
             ),
             "decisions": [],
             "actions": [
-                ("Réfléchir ensemble à la forme que peut prendre la poursuite des réflexions du Partner Day "
-                 "(ateliers trimestriels, midis de la guidance, journée thématique)", "Les partenaires de la CZS", None),
+                (
+                    "Réfléchir ensemble à la forme que peut prendre la poursuite des réflexions du Partner Day "
+                    "(ateliers trimestriels, midis de la guidance, journée thématique)",
+                    "Les partenaires de la CZS",
+                    None,
+                ),
             ],
         },
         {
@@ -359,8 +435,12 @@ MEETING = {
             ),
             "decisions": ["Une fiche d'évaluation commune est utilisée pour chaque activité du trajet."],
             "actions": [
-                ("Remplir la fiche d'évaluation après chaque activité, pour avoir une vision a posteriori du "
-                 "déroulement de chacune", "Chaque organisateur d'activité", None),
+                (
+                    "Remplir la fiche d'évaluation après chaque activité, pour avoir une vision a posteriori du "
+                    "déroulement de chacune",
+                    "Chaque organisateur d'activité",
+                    None,
+                ),
             ],
         },
         {
@@ -382,8 +462,11 @@ MEETING = {
             "discussion": "<p>Prochaine réunion de la CZS le {next_meeting}.</p>",
             "decisions": [],
             "actions": [
-                ("Confirmer au plus vite le lieu de la prochaine réunion (MEF de Forest ou de Saint-Gilles)",
-                 "La coordination", None),
+                (
+                    "Confirmer au plus vite le lieu de la prochaine réunion (MEF de Forest ou de Saint-Gilles)",
+                    "La coordination",
+                    None,
+                ),
             ],
         },
     ],
@@ -402,19 +485,31 @@ PRIVACY_PAGE = {
     "intro": "Comment les maisons de l'emploi de la zone sud traitent les données que vous leur confiez.",
     "body": [
         ("heading", {"text": "Qui traite vos données ?", "level": "h2"}),
-        ("paragraph", "<p>Les maisons de l'emploi et de la formation de Saint-Gilles, Forest et Uccle, pour "
-         "l'organisation du Trajet emploi et des journées de visites.</p>"),
+        (
+            "paragraph",
+            "<p>Les maisons de l'emploi et de la formation de Saint-Gilles, Forest et Uccle, pour "
+            "l'organisation du Trajet emploi et des journées de visites.</p>",
+        ),
         ("heading", {"text": "Quelles données et pourquoi ?", "level": "h2"}),
-        ("paragraph", "<p>Quand vous vous inscrivez à une activité : votre nom, votre adresse e-mail et, si vous "
-         "le donnez, votre numéro de téléphone. Ils servent uniquement à gérer votre inscription (confirmation, "
-         "liste d'attente, annulation) et à vous prévenir d'un changement.</p>"),
+        (
+            "paragraph",
+            "<p>Quand vous vous inscrivez à une activité : votre nom, votre adresse e-mail et, si vous "
+            "le donnez, votre numéro de téléphone. Ils servent uniquement à gérer votre inscription (confirmation, "
+            "liste d'attente, annulation) et à vous prévenir d'un changement.</p>",
+        ),
         ("heading", {"text": "Combien de temps ?", "level": "h2"}),
-        ("paragraph", "<p>Le nom, l'adresse e-mail et le téléphone sont effacés 90 jours après la fin de "
-         "l'activité. Seul le nombre de participants est conservé, pour l'évaluation du trajet.</p>"),
+        (
+            "paragraph",
+            "<p>Le nom, l'adresse e-mail et le téléphone sont effacés 90 jours après la fin de "
+            "l'activité. Seul le nombre de participants est conservé, pour l'évaluation du trajet.</p>",
+        ),
         ("heading", {"text": "Vos droits", "level": "h2"}),
-        ("paragraph", "<p>Vous pouvez annuler votre inscription à tout moment par le lien reçu dans l'e-mail de "
-         "confirmation, et demander l'accès à vos données ou leur effacement à la maison de l'emploi qui organise "
-         "l'activité.</p>"),
+        (
+            "paragraph",
+            "<p>Vous pouvez annuler votre inscription à tout moment par le lien reçu dans l'e-mail de "
+            "confirmation, et demander l'accès à vos données ou leur effacement à la maison de l'emploi qui organise "
+            "l'activité.</p>",
+        ),
     ],
 }
 
@@ -426,41 +521,59 @@ ACCESSIBILITY_PAGE = {
     "intro": "Nous voulons que chacun puisse utiliser ce site, quel que soit son équipement ou son handicap.",
     "body": [
         ("heading", {"text": "État de conformité", "level": "h2"}),
-        ("paragraph", "<p>Les maisons de l'emploi et de la formation de Saint-Gilles, Forest et Uccle s'engagent à "
-         "rendre ce site accessible, conformément à la directive européenne 2016/2102 et à l'ordonnance "
-         "bruxelloise du 14 octobre 2018. Le site vise le niveau AA des règles WCAG 2.1. Il est <b>partiellement "
-         "conforme</b> : les contenus listés ci-dessous ne le sont pas encore.</p>"),
+        (
+            "paragraph",
+            "<p>Les maisons de l'emploi et de la formation de Saint-Gilles, Forest et Uccle s'engagent à "
+            "rendre ce site accessible, conformément à la directive européenne 2016/2102 et à l'ordonnance "
+            "bruxelloise du 14 octobre 2018. Le site vise le niveau AA des règles WCAG 2.1. Il est <b>partiellement "
+            "conforme</b> : les contenus listés ci-dessous ne le sont pas encore.</p>",
+        ),
         ("heading", {"text": "Contenus non accessibles", "level": "h2"}),
-        ("list", [
-            "Les annexes des procès-verbaux (PDF, documents bureautiques) fournies par les partenaires peuvent ne "
-            "pas être accessibles ; demandez-nous une version accessible.",
-            "Les pages de ce site ne sont pas encore toutes traduites en néerlandais et en anglais.",
-        ]),
+        (
+            "list",
+            [
+                "Les annexes des procès-verbaux (PDF, documents bureautiques) fournies par les partenaires peuvent ne "
+                "pas être accessibles ; demandez-nous une version accessible.",
+                "Les pages de ce site ne sont pas encore toutes traduites en néerlandais et en anglais.",
+            ],
+        ),
         ("heading", {"text": "Ce que nous avons fait", "level": "h2"}),
-        ("list", [
-            "Le site fonctionne entièrement au clavier, avec un lien « Aller au contenu » et un focus visible.",
-            "Il s'affiche sans défilement horizontal sur un écran de 320 pixels et reste lisible avec un zoom "
-            "de 200 %.",
-            "Les filtres de l'agenda fonctionnent sans JavaScript ; avec JavaScript, le nombre de résultats est "
-            "annoncé aux lecteurs d'écran.",
-            "Les couleurs respectent les contrastes du niveau AA ; chaque image a un texte alternatif.",
-            "Le site ne charge rien depuis un autre site et la page de l'agenda pèse moins de 100 ko.",
-        ]),
+        (
+            "list",
+            [
+                "Le site fonctionne entièrement au clavier, avec un lien « Aller au contenu » et un focus visible.",
+                "Il s'affiche sans défilement horizontal sur un écran de 320 pixels et reste lisible avec un zoom "
+                "de 200 %.",
+                "Les filtres de l'agenda fonctionnent sans JavaScript ; avec JavaScript, le nombre de résultats est "
+                "annoncé aux lecteurs d'écran.",
+                "Les couleurs respectent les contrastes du niveau AA ; chaque image a un texte alternatif.",
+                "Le site ne charge rien depuis un autre site et la page de l'agenda pèse moins de 100 ko.",
+            ],
+        ),
         ("heading", {"text": "Établissement de cette déclaration", "level": "h2"}),
-        ("paragraph", "<p>Cette déclaration a été établie le 30 novembre 2026, par auto-évaluation. Méthode : à "
-         "chaque modification du site, chaque type de page (accueil, agenda et ses filtres, trajet, activité, "
-         "journée de visites, recherche, connexion, page introuvable, pages d'information) est vérifié "
-         "automatiquement dans le navigateur Chromium avec l'outil axe-core (règles WCAG 2.1 A et AA), au "
-         "clavier, à 320, 768 et 1280 pixels de large, avec un zoom de 200 % et à l'impression. Les rédacteurs "
-         "disposent du vérificateur d'accessibilité de Wagtail sur chaque page qu'ils publient.</p>"),
+        (
+            "paragraph",
+            "<p>Cette déclaration a été établie le 30 novembre 2026, par auto-évaluation. Méthode : à "
+            "chaque modification du site, chaque type de page (accueil, agenda et ses filtres, trajet, activité, "
+            "journée de visites, recherche, connexion, page introuvable, pages d'information) est vérifié "
+            "automatiquement dans le navigateur Chromium avec l'outil axe-core (règles WCAG 2.1 A et AA), au "
+            "clavier, à 320, 768 et 1280 pixels de large, avec un zoom de 200 % et à l'impression. Les rédacteurs "
+            "disposent du vérificateur d'accessibilité de Wagtail sur chaque page qu'ils publient.</p>",
+        ),
         ("heading", {"text": "Signaler un problème", "level": "h2"}),
-        ("paragraph", "<p>Si vous ne parvenez pas à accéder à un contenu ou à un service, dites-le-nous : à "
-         "l'accueil de la maison de l'emploi de Saint-Gilles, de Forest ou d'Uccle, par téléphone ou par "
-         "e-mail. Nous vous répondrons dans les 30 jours et vous fournirons l'information sous une autre "
-         "forme (par téléphone, sur papier, en gros caractères).</p>"),
+        (
+            "paragraph",
+            "<p>Si vous ne parvenez pas à accéder à un contenu ou à un service, dites-le-nous : à "
+            "l'accueil de la maison de l'emploi de Saint-Gilles, de Forest ou d'Uccle, par téléphone ou par "
+            "e-mail. Nous vous répondrons dans les 30 jours et vous fournirons l'information sous une autre "
+            "forme (par téléphone, sur papier, en gros caractères).</p>",
+        ),
         ("heading", {"text": "Voies de recours", "level": "h2"}),
-        ("paragraph", "<p>Si notre réponse ne vous satisfait pas, vous pouvez introduire une réclamation auprès "
-         "du Médiateur bruxellois, qui traite gratuitement les plaintes concernant les services publics de la "
-         "Région de Bruxelles-Capitale.</p>"),
+        (
+            "paragraph",
+            "<p>Si notre réponse ne vous satisfait pas, vous pouvez introduire une réclamation auprès "
+            "du Médiateur bruxellois, qui traite gratuitement les plaintes concernant les services publics de la "
+            "Région de Bruxelles-Capitale.</p>",
+        ),
     ],
 }

@@ -3,6 +3,7 @@ row that already holds the wanted values is left alone, so a second run writes n
 
 Pages are found by slug under their parent; snippets by name (organisations, venues) or slug (communes).
 """
+
 import datetime as dt
 import json
 from decimal import Decimal
@@ -25,7 +26,7 @@ WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 
 
 def french_date(day, weekday=False, year=True):
-    """"jeudi 18 mai 2017" (weekday, year optional); independent of the active language."""
+    """ "jeudi 18 mai 2017" (weekday, year optional); independent of the active language."""
     text = f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
@@ -106,7 +107,8 @@ def upsert_page(parent, model, slug, fields, children=None):
         page.save_revision().publish()
         return page, True
     changed = any(
-        _comparable(model, name, getattr(page, name)) != _comparable(model, name, value) for name, value in fields.items()
+        _comparable(model, name, getattr(page, name)) != _comparable(model, name, value)
+        for name, value in fields.items()
     )
     for name, value in fields.items():
         setattr(page, name, value)
@@ -151,7 +153,9 @@ def build_home():
         upsert_page(root, HomePage, home.slug, {"title": content.HOME["title"], "intro": content.HOME["intro"]})
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Trajet emploi")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Trajet emploi"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
@@ -172,7 +176,9 @@ def _stream(blocks, orgs, timeline, day):
 
 
 def build_agenda(home, timeline, orgs, communes, venues):
-    agenda, _ = upsert_page(home, AgendaPage, content.AGENDA["slug"], {"title": content.AGENDA["title"], "intro": content.AGENDA["intro"]})
+    agenda, _ = upsert_page(
+        home, AgendaPage, content.AGENDA["slug"], {"title": content.AGENDA["title"], "intro": content.AGENDA["intro"]}
+    )
     t = content.TRAJET
     words = timeline.words()
     trajet, _ = upsert_page(
@@ -281,7 +287,11 @@ def build_minutes(home, timeline, orgs):
             "next_meeting_agenda": nxt["agenda"].format(**words),
         },
         children={
-            "organisations_present": (MeetingOrganisation, "organisation", [orgs[o] for o in spec["organisations_present"]]),
+            "organisations_present": (
+                MeetingOrganisation,
+                "organisation",
+                [orgs[o] for o in spec["organisations_present"]],
+            ),
         },
     )
     return index, meeting

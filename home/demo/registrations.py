@@ -10,6 +10,7 @@
 Idempotent: a person already registered (same e-mail) or an activity already evaluated is left alone. The
 people are fictitious (``example.org`` addresses); no e-mail is sent for them.
 """
+
 from django.utils import timezone
 
 from evaluations.models import Evaluation
@@ -19,8 +20,17 @@ from registrations.models import Registration
 WORKSHOP_SLUG = "reseaux-sociaux-et-recherche-d-emploi"
 
 WORKSHOP_PEOPLE = [
-    "Amina Benali", "Marc Dupont", "Fatou Diallo", "Jan Peeters", "Sofia Rossi", "Youssef El Amrani",
-    "Claire Lambert", "Ion Popescu", "Nadia Haddad", "Pierre Lejeune", "Mariam Kone",
+    "Amina Benali",
+    "Marc Dupont",
+    "Fatou Diallo",
+    "Jan Peeters",
+    "Sofia Rossi",
+    "Youssef El Amrani",
+    "Claire Lambert",
+    "Ion Popescu",
+    "Nadia Haddad",
+    "Pierre Lejeune",
+    "Mariam Kone",
 ]
 
 # (name, organisation short name or name): the third "MEF Forest" person waits for a place of her organisation.
@@ -36,16 +46,41 @@ VISIT_PEOPLE = [
 
 EVALUATIONS = [
     # participants present, satisfaction, what worked, to improve, follow-up
-    (42, 4, "Salle comble et débat animé avec le directeur de Smart.",
-     "Prévoir plus de temps pour les questions du public.", "Envoyer la présentation aux participants."),
-    (18, 5, "Format ludique apprécié ; les partenaires présents ont répondu à toutes les questions.",
-     "Mieux annoncer l'activité dans les antennes locales.", "Rendez-vous individuels proposés à six participants."),
-    (15, 3, "Bonne animation par Déclic en perspectives.", "Groupe trop hétérogène ; mieux cibler le public.",
-     "Atelier de suivi en juin."),
-    (25, 4, "Les ateliers pratiques au CCJF ont plu.", "Pause de midi trop courte.",
-     "Contacts transmis aux partenaires culturels."),
-    (12, 4, "Témoignages d'aides-soignantes très concrets.", "Peu de participants masculins.",
-     "Visite d'une maison de repos à organiser."),
+    (
+        42,
+        4,
+        "Salle comble et débat animé avec le directeur de Smart.",
+        "Prévoir plus de temps pour les questions du public.",
+        "Envoyer la présentation aux participants.",
+    ),
+    (
+        18,
+        5,
+        "Format ludique apprécié ; les partenaires présents ont répondu à toutes les questions.",
+        "Mieux annoncer l'activité dans les antennes locales.",
+        "Rendez-vous individuels proposés à six participants.",
+    ),
+    (
+        15,
+        3,
+        "Bonne animation par Déclic en perspectives.",
+        "Groupe trop hétérogène ; mieux cibler le public.",
+        "Atelier de suivi en juin.",
+    ),
+    (
+        25,
+        4,
+        "Les ateliers pratiques au CCJF ont plu.",
+        "Pause de midi trop courte.",
+        "Contacts transmis aux partenaires culturels.",
+    ),
+    (
+        12,
+        4,
+        "Témoignages d'aides-soignantes très concrets.",
+        "Peu de participants masculins.",
+        "Visite d'une maison de repos à organiser.",
+    ),
 ]
 
 

@@ -13,6 +13,7 @@
 Idempotent: a translation whose strings are already there and whose page exists is left alone (no revision).
 Strings are keyed by the French segment as wagtail-localize extracts it (HTML-escaped, one per paragraph).
 """
+
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree

@@ -3,6 +3,7 @@
 The header links to the space itself, not to the login page: Wagtail's view restriction sends a visitor who is
 not logged in to the login form with ``?next=`` the space, and back there once logged in.
 """
+
 from django import template
 from django.utils.translation import get_language
 

@@ -2,6 +2,7 @@
 
 Everything secret or host-specific is read from the environment (see README, "Configuration").
 """
+
 import os
 from datetime import timedelta
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Local development: DEBUG on, SQLite, e-mails printed to the console."""
+
 from .base import *  # noqa: F401,F403
 
 DEBUG = True

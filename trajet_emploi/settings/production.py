@@ -6,6 +6,7 @@ Optional: CSRF_TRUSTED_ORIGINS, REDIS_URL (else the database cache table), EMAIL
 EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_TIMEOUT, SECURE_HSTS_SECONDS, SECURE_SSL_REDIRECT,
 the media storage (AWS_*) and the front-end cache (FRONTEND_CACHE_*): see README, "Running on several servers".
 """
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured

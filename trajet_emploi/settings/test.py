@@ -1,4 +1,5 @@
 """Test settings: fast hashing, memory cache, e-mail kept in memory."""
+
 from .base import *  # noqa: F401,F403
 
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH"

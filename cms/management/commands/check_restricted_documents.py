@@ -7,6 +7,7 @@ annexes, of the pages as saved). Prints one line per document and exits with sta
 that it can run from cron or CI. ``--move-to "Procès-verbaux"`` moves them into that collection, which must be
 restricted itself.
 """
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q

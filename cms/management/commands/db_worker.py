@@ -1,5 +1,6 @@
 """``manage.py db_worker``: django-tasks-db's worker (same options), stopping within ``--grace`` seconds on
 SIGTERM and requeueing tasks left RUNNING by a killed worker when it starts (``cms.tasks_worker``)."""
+
 import os
 
 from django.conf import settings
@@ -28,8 +29,22 @@ class Command(db_worker.Command):
             help="At start, requeue tasks RUNNING for longer than this many seconds (default: %(default)s)",
         )
 
-    def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay, reload, max_tasks,
-               worker_id, grace, stuck_after, **options):
+    def handle(
+        self,
+        *,
+        verbosity,
+        queue_name,
+        interval,
+        batch,
+        backend_name,
+        startup_delay,
+        reload,
+        max_tasks,
+        worker_id,
+        grace,
+        stuck_after,
+        **options,
+    ):
         self.configure_logging(verbosity)
         worker = Worker(
             queue_names=queue_name.split(","),

@@ -1,4 +1,5 @@
 """List (and with ``--fix`` remove) the Dutch and English pages whose French source page is gone."""
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 

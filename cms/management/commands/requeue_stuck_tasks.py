@@ -1,6 +1,7 @@
 """``manage.py requeue_stuck_tasks [--stuck-after SECONDS]``: put back in the queue the background tasks left
 RUNNING by a worker that was killed (``cms.tasks_worker.requeue_stuck_tasks``); ``db_worker`` does it when it
 starts."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 

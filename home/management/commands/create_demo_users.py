@@ -5,6 +5,7 @@ Run after ``load_demo``: the organiser speaks for the MEF de Forest, one of the 
 Passwords come from ``DEMO_PASSWORD`` when set; otherwise a random one is generated per account and printed
 once, when the account is created. Existing accounts are left as they are (their password is not changed).
 """
+
 import os
 import secrets
 

@@ -1,4 +1,5 @@
 """``manage.py load_demo [--shift-to YYYY-MM-DD]``: the demo site built from the committee's minutes."""
+
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError

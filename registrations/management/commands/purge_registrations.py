@@ -1,4 +1,5 @@
 """Erase the personal data of registrations for events that ended long ago (the privacy notice's promise)."""
+
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,5 +1,6 @@
 """Enqueue the registration e-mails still owed (after a mail-server outage, or from cron where the task
 backend cannot defer retries)."""
+
 from django.core.management.base import BaseCommand
 
 from registrations.emails import pending

@@ -3,6 +3,7 @@
 Django's own ``en`` formats are American ("May 18, 2017", "4 p.m."). Used through ``FORMAT_MODULE_PATH``;
 Django's syntax: https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date
 """
+
 DATE_FORMAT = "j F Y"  # 18 May 2017
 TIME_FORMAT = "H:i"  # 16:30
 DATETIME_FORMAT = "j F Y, H:i"
