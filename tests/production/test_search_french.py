@@ -46,7 +46,7 @@ def test_postgresql_uses_the_french_unaccent_configuration(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('french_unaccent', 'Horéca métiers pépinières')::text")
         vector = cursor.fetchone()[0]
-    assert "'horec'" in vector and "'meti'" in vector and "'pepini'" in vector
+    assert vector == "'horec':1 'meti':2 'pepinier':3"  # unaccented, then stemmed
 
 
 def test_results_stay_in_the_visitors_language(client, demo_upcoming):
