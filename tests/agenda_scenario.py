@@ -1,6 +1,7 @@
 """A small agenda with known values for the tests of the agenda's outputs (API, iCalendar, feeds, JSON-LD,
 embed): activities on both sides of the 2017 daylight-saving changes, a visit day, a restricted activity,
 and the partners' minutes."""
+
 import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
@@ -41,10 +42,14 @@ def build(home, agenda):
     - ``visit``: visit day, Thursday 18 May 2017 08:30–16:30, Molenbeek, with itinerary and meals;
     - ``secret``: Forest, under a login restriction; ``minutes``/``meeting``: the partners' space.
     """
-    mef = OrganisationFactory(name="Maison de l'emploi de Forest", short_name="MEF Forest", website="https://mef.example")
+    mef = OrganisationFactory(
+        name="Maison de l'emploi de Forest", short_name="MEF Forest", website="https://mef.example"
+    )
     smart = OrganisationFactory(name="Smart")
     venue = VenueFactory(name="Maison de l'emploi", street="Rue du Curé 2", postcode="1190", commune=commune("forest"))
-    trajet = TrajetPageFactory(parent=agenda, title="Trajet emploi 2017", start_date=dt.date(2017, 3, 20), end_date=dt.date(2017, 11, 1))
+    trajet = TrajetPageFactory(
+        parent=agenda, title="Trajet emploi 2017", start_date=dt.date(2017, 3, 20), end_date=dt.date(2017, 11, 1)
+    )
     cv = EventPageFactory(
         parent=trajet,
         title="Atelier CV; lettre, et \\ entretien",
@@ -93,7 +98,15 @@ def build(home, agenda):
         registration_required=True,
         registration_open=True,
         itinerary=[
-            ("stop", {"time": dt.time(8, 30), "place": "MEF de Molenbeek", "address": "Rue Ransfort 27", "description": "Accueil"}),
+            (
+                "stop",
+                {
+                    "time": dt.time(8, 30),
+                    "place": "MEF de Molenbeek",
+                    "address": "Rue Ransfort 27",
+                    "description": "Accueil",
+                },
+            ),
             ("stop", {"time": dt.time(13, 0), "place": "Atelier", "address": "", "description": ""}),
         ],
         meals=[("meal", {"label": "Plat du jour", "price": Decimal("12.5")})],
@@ -110,6 +123,15 @@ def build(home, agenda):
     minutes = MinutesIndexPageFactory(parent=home)
     meeting = MeetingPageFactory(parent=minutes, title="Réunion du comité confidentielle", slug="reunion-comite")
     return SimpleNamespace(
-        trajet=trajet, cv=cv, dst=dst, october=october, visit=visit, secret=secret, minutes=minutes, meeting=meeting,
-        venue=venue, mef=mef, smart=smart,
+        trajet=trajet,
+        cv=cv,
+        dst=dst,
+        october=october,
+        visit=visit,
+        secret=secret,
+        minutes=minutes,
+        meeting=meeting,
+        venue=venue,
+        mef=mef,
+        smart=smart,
     )

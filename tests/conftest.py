@@ -1,4 +1,5 @@
 """Fixtures shared by the suite: a site tree, the seed's demo site, users by role."""
+
 import datetime as dt
 
 import pytest

@@ -1,4 +1,5 @@
 """Shared factories (factory_boy + wagtail-factories). Datetimes are aware, in Europe/Brussels."""
+
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -50,6 +51,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+
     @factory.post_generation
     def password(self, create, value, **kwargs):
         self.set_password(value or "secret-pass")
@@ -147,8 +149,12 @@ def open_visit(parent, capacity=10, max_per_organisation=2, **kwargs):
     start = kwargs.pop("start", timezone.now() + dt.timedelta(days=10))
     kwargs.setdefault("registration_open", True)
     return VisitPageFactory(
-        parent=parent, capacity=capacity, max_per_organisation=max_per_organisation,
-        start=start, end=start + dt.timedelta(hours=8), **kwargs,
+        parent=parent,
+        capacity=capacity,
+        max_per_organisation=max_per_organisation,
+        start=start,
+        end=start + dt.timedelta(hours=8),
+        **kwargs,
     )
 
 

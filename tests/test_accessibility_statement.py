@@ -25,4 +25,3 @@ def test_statement_has_the_parts_of_the_model_statement(client, demo_upcoming):
     assert "établie le 30 novembre 2026, par auto-évaluation" in text
     assert "axe-core" in text
     assert "Médiateur bruxellois" in text
-

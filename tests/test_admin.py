@@ -1,4 +1,5 @@
 """Editors in the Wagtail admin: an activity with its end before its start is a form error, not a 500."""
+
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 

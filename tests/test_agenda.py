@@ -1,4 +1,5 @@
 """The public agenda: filters against the seed's demo content, upcoming/past, pagination, bad input, query bound."""
+
 import datetime as dt
 import re
 

@@ -1,4 +1,5 @@
 """The agenda's ``from``/``to`` query parameters (Brussels days, both inclusive) filter the listing."""
+
 import datetime as dt
 import re
 
@@ -10,7 +11,8 @@ def titles(response):
 def test_from_and_to_select_the_activities_of_those_days(client, demo_upcoming):
     start = demo_upcoming["trajet"].start_date  # a Monday: days 2 and 4 hold "Create your job" and "Ouvrir…"
     response = client.get(
-        "/fr/agenda/", {"from": (start + dt.timedelta(days=2)).isoformat(), "to": (start + dt.timedelta(days=4)).isoformat()}
+        "/fr/agenda/",
+        {"from": (start + dt.timedelta(days=2)).isoformat(), "to": (start + dt.timedelta(days=4)).isoformat()},
     )
 
     assert titles(response) == ["Create your job", "Ouvrir le champ des possibles"]

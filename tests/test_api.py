@@ -1,5 +1,6 @@
 """The Wagtail API v2 at /api/v2/: the facts of activities and visits, the agenda filters, 400 on bad input,
 and nothing restricted for those who may not see it."""
+
 import datetime as dt
 
 import pytest
@@ -313,7 +314,7 @@ def test_bad_media_query_is_a_400(client, db, endpoint, query, message):
 
 
 def test_search_with_a_stray_quote_is_not_an_error(client, pages):
-    data = get_json(client, f'{API}?search=%22atelier')
+    data = get_json(client, f"{API}?search=%22atelier")
     assert pages.cv.title in titles(data)
 
 
@@ -393,7 +394,10 @@ def test_images_endpoint_answers(client, db, settings, tmp_path):
 def test_days_are_local_days(client, pages):
     """``to=2017-03-25`` includes the whole Brussels day, not a UTC one."""
     late = EventPageFactory(
-        parent=pages.trajet, title="Soirée", start=brussels(2017, 3, 25, 23, 30), end=brussels(2017, 3, 25, 23, 50),
+        parent=pages.trajet,
+        title="Soirée",
+        start=brussels(2017, 3, 25, 23, 30),
+        end=brussels(2017, 3, 25, 23, 50),
         commune=commune("forest"),
     )
     data = get_json(client, f"{API}?to=2017-03-25")

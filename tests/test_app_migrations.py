@@ -3,6 +3,7 @@
 The models lived in ``events`` up to ``events.0002``; ``registrations.0001`` and ``evaluations.0001`` take over
 their tables (renamed), rows and content types (so that the permissions groups hold follow).
 """
+
 import datetime as dt
 
 import pytest
@@ -49,8 +50,13 @@ def test_rows_and_permissions_survive_the_move(agenda):
         created = timezone.now() - dt.timedelta(days=1)
         kept = [
             OldRegistration.objects.create(
-                page_id=page.pk, status=status, name=name, email=f"{name}@example.org", language=language,
-                created_at=created + dt.timedelta(minutes=index), notified_status=status,
+                page_id=page.pk,
+                status=status,
+                name=name,
+                email=f"{name}@example.org",
+                language=language,
+                created_at=created + dt.timedelta(minutes=index),
+                notified_status=status,
             ).pk
             for index, (name, status, language) in enumerate(
                 [("ana", "confirmed", "fr"), ("bram", "waiting", "nl"), ("chris", "cancelled", "en")]

@@ -2,6 +2,7 @@
 
 Every ``import`` counts, those inside functions too: a lazy import hides a circle, it does not remove it.
 """
+
 import ast
 from pathlib import Path
 
@@ -124,7 +125,11 @@ def test_events_reaches_registrations_only_through_the_page_mixin(graph):
 
 
 def test_no_module_over_500_lines():
-    long = {str(path.relative_to(ROOT)): n for path in source_files() if (n := len(path.read_text().splitlines())) > MAX_LINES}
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in source_files()
+        if (n := len(path.read_text().splitlines())) > MAX_LINES
+    }
     assert long == {}
 
 

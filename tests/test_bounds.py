@@ -1,4 +1,5 @@
 """Values at the edges of what a database can store are refused cleanly, on every door (not a 500)."""
+
 import json
 
 import pytest
@@ -10,7 +11,9 @@ HUGE = "99999999999999999999"
     "url",
     ["/fr/agenda/", "/nl/agenda/", "/agenda/ical/", "/agenda/rss/", "/agenda/atom/", "/agenda/embed/"],
 )
-@pytest.mark.parametrize("params", [{"to": "9999-12-31"}, {"from": "0001-01-01"}, {"from": "0001-01-01", "to": "0001-01-02"}])
+@pytest.mark.parametrize(
+    "params", [{"to": "9999-12-31"}, {"from": "0001-01-01"}, {"from": "0001-01-01", "to": "0001-01-02"}]
+)
 def test_extreme_dates_do_not_break_the_agenda_or_its_outputs(client, demo_upcoming, url, params):
     response = client.get(url, params)
     assert response.status_code in (200, 400)

@@ -1,4 +1,5 @@
 """Anonymous visitors get a cached agenda; any publish shows at once."""
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

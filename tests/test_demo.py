@@ -1,4 +1,5 @@
 """The demo content is the seed: checked against what the minutes say, and idempotent."""
+
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -70,7 +71,10 @@ def test_visit_day(demo):
         ("14:30", "Brussels Beer Project"),
     ]
     assert stops[-1][1] == "Gare du Midi"
-    assert [(m.value["label"], str(m.value["price"])) for m in visit.meals] == [("Plat du jour", "8.00"), ("Lunch", "11.00")]
+    assert [(m.value["label"], str(m.value["price"])) for m in visit.meals] == [
+        ("Plat du jour", "8.00"),
+        ("Lunch", "11.00"),
+    ]
     assert "zone sud" in visit.audience
 
 

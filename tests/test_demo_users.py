@@ -1,4 +1,5 @@
 """``create_demo_users``: one account per role, passwords from DEMO_PASSWORD, nothing changed on a second run."""
+
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command

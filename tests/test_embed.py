@@ -1,5 +1,6 @@
 """The embeddable listing /agenda/embed/: framable on that path only, every other page refuses framing; the
 copy-paste snippet on the agenda page."""
+
 import html as html_lib
 import re
 

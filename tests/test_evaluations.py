@@ -1,4 +1,5 @@
 """Organisers' evaluations: who sees what, the admin home panel, the per-trajet report; the demo data."""
+
 import datetime as dt
 
 import pytest
@@ -24,8 +25,9 @@ def setup(agenda):
     trajet = TrajetPageFactory(parent=agenda, title="Trajet emploi 2017")
     forest, uccle = OrganisationFactory(name="MEF Forest"), OrganisationFactory(name="MEF Uccle")
     a = EventPageFactory(parent=trajet, title="Create your job", start=brussels(2017, 4, 26, 9, 30))
-    b = EventPageFactory(parent=trajet, title="Job Day", start=brussels(2017, 5, 16, 10, 0), commune=commune("uccle"),
-                         phase="outillage")
+    b = EventPageFactory(
+        parent=trajet, title="Job Day", start=brussels(2017, 5, 16, 10, 0), commune=commune("uccle"), phase="outillage"
+    )
     c = EventPageFactory(parent=trajet, title="Néerlandais", start=brussels(2017, 5, 22, 9, 30), phase="outillage")
     organise(a, forest), organise(b, uccle), organise(c, forest)
     Evaluation.objects.create(page=a, participants_present=18, satisfaction=5, what_worked="Ludique")
@@ -64,8 +66,14 @@ def test_organiser_fills_evaluation_of_own_activity_only(client, setup, organise
     response = client.get(f"{EVALUATIONS}new/", {"page": setup["c"].pk})
     assert response.status_code == 200
     assert "Néerlandais" in response.text and "Job Day" not in response.text
-    data = {"page": setup["c"].pk, "participants_present": "12", "satisfaction": "4", "what_worked": "Chèques-langues",
-            "to_improve": "", "follow_up": "Cours en septembre"}
+    data = {
+        "page": setup["c"].pk,
+        "participants_present": "12",
+        "satisfaction": "4",
+        "what_worked": "Chèques-langues",
+        "to_improve": "",
+        "follow_up": "Cours en septembre",
+    }
     assert client.post(f"{EVALUATIONS}new/", data).status_code == 302
     evaluation = Evaluation.objects.get(page=setup["c"])
     assert (evaluation.satisfaction, evaluation.created_by) == (4, organiser)

@@ -1,5 +1,6 @@
 """RSS and Atom feeds of upcoming activities: /agenda/rss/ and /agenda/atom/, filterable by commune, linked
 from the agenda's <head>."""
+
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -47,7 +48,9 @@ def test_rss_lists_upcoming_items_soonest_first(client, pages):
     ]
     assert [category.text for category in first.findall("category")] == ["Outillage", "Forest"]
     assert [category.text for category in items[2].findall("category")] == [
-        "Journée de visites", "Molenbeek-Saint-Jean", "Bruxelles",
+        "Journée de visites",
+        "Molenbeek-Saint-Jean",
+        "Bruxelles",
     ]
 
 
@@ -65,7 +68,9 @@ def test_atom_feed(client, pages):
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Portes ouvertes"]
-    assert entries[0].find(f"{ATOM}link").get("href") == "http://localhost/fr/agenda/trajet-emploi-2017/portes-ouvertes/"
+    assert (
+        entries[0].find(f"{ATOM}link").get("href") == "http://localhost/fr/agenda/trajet-emploi-2017/portes-ouvertes/"
+    )
     assert entries[0].findtext(f"{ATOM}summary").startswith("dimanche 26 mars 2017, 09:30–12:30")
 
 
@@ -98,7 +103,10 @@ def test_agenda_head_links_the_feeds_with_its_filters(client, pages):
     assert '<link rel="alternate" type="application/rss+xml"' in head
     assert 'href="http://testserver/agenda/rss/?commune=forest"' in head
     assert 'href="http://testserver/agenda/atom/?commune=forest"' in head
-    assert 'type="text/calendar" title="Activités à venir (iCalendar)" href="http://testserver/agenda/ical/?commune=forest"' in head
+    assert (
+        'type="text/calendar" title="Activités à venir (iCalendar)" href="http://testserver/agenda/ical/?commune=forest"'
+        in head
+    )
     assert 'href="webcal://testserver/agenda/ical/?commune=forest"' in html  # the subscribe link
 
 

@@ -1,4 +1,5 @@
 """The home page: introduction, next activities, the agenda per commune."""
+
 import re
 
 

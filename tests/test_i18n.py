@@ -1,4 +1,5 @@
 """Three languages: locales, language prefixes and redirects, <html lang>, interface catalogues, dates, admin."""
+
 import ast
 import datetime as dt
 import re
@@ -169,9 +170,7 @@ def test_dates_read_in_each_language(language, expected):
     assert f">{expected}</time>" in rendered
 
 
-@pytest.mark.parametrize(
-    "language, expected", [("fr", "18 mai 2017"), ("nl", "18 mei 2017"), ("en", "18 May 2017")]
-)
+@pytest.mark.parametrize("language, expected", [("fr", "18 mai 2017"), ("nl", "18 mei 2017"), ("en", "18 May 2017")])
 def test_default_date_format_puts_the_day_first(language, expected):
     with translation.override(language):
         assert date_format(dt.date(2017, 5, 18)) == expected

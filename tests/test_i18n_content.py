@@ -1,5 +1,6 @@
 """Translated content: the demo's nl/en trees, facts following the French page, untranslated pages, language
 switcher and hreflang, sitemap, agenda and search per language, privacy of every language version."""
+
 import datetime as dt
 import re
 from decimal import Decimal
@@ -81,9 +82,7 @@ def test_loading_the_demo_again_changes_nothing(demo):
     pages, last_revision = Page.objects.count(), Revision.objects.order_by("-pk").first().pk
     load()
     assert Page.objects.count() == pages
-    assert [
-        (r.object_str, r.content.get("locale")) for r in Revision.objects.filter(pk__gt=last_revision)
-    ] == []
+    assert [(r.object_str, r.content.get("locale")) for r in Revision.objects.filter(pk__gt=last_revision)] == []
 
 
 def test_shifted_reload_keeps_translations_in_step(demo):

@@ -1,5 +1,6 @@
 """iCalendar (RFC 5545): /agenda/ical/ (subscription, with the agenda's filters) and one .ics per page.
 Every test parses the output back with ``icalendar`` and checks the values."""
+
 import datetime as dt
 from zoneinfo import ZoneInfo
 

@@ -1,5 +1,6 @@
 """schema.org Event JSON-LD on activity and visit pages, validated against Google's event rich-result rules
 (https://developers.google.com/search/docs/appearance/structured-data/event)."""
+
 import datetime as dt
 import json
 import re
@@ -12,8 +13,12 @@ from . import agenda_scenario
 from .factories import translate
 
 SCHEMA = "https://schema.org/"
-EVENT_STATUSES = {SCHEMA + s for s in ("EventScheduled", "EventCancelled", "EventMovedOnline", "EventPostponed", "EventRescheduled")}
-ATTENDANCE_MODES = {SCHEMA + s for s in ("OfflineEventAttendanceMode", "OnlineEventAttendanceMode", "MixedEventAttendanceMode")}
+EVENT_STATUSES = {
+    SCHEMA + s for s in ("EventScheduled", "EventCancelled", "EventMovedOnline", "EventPostponed", "EventRescheduled")
+}
+ATTENDANCE_MODES = {
+    SCHEMA + s for s in ("OfflineEventAttendanceMode", "OnlineEventAttendanceMode", "MixedEventAttendanceMode")
+}
 AVAILABILITIES = {SCHEMA + s for s in ("InStock", "SoldOut", "PreOrder")}
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:\d{2}$")
 
@@ -57,14 +62,23 @@ def google_event_problems(data):
     if isinstance(location, dict):
         need(location.get("name"), "location.name is recommended")
         address = location.get("address")
-        need(isinstance(address, dict) and address.get("@type") == "PostalAddress", "location.address must be a PostalAddress")
+        need(
+            isinstance(address, dict) and address.get("@type") == "PostalAddress",
+            "location.address must be a PostalAddress",
+        )
         if isinstance(address, dict):
             need(address.get("addressLocality"), "address.addressLocality is recommended")
             need(address.get("addressCountry"), "address.addressCountry is recommended")
-            need(re.fullmatch(r"[A-Z]{2}", address.get("addressCountry", "")), "addressCountry must be ISO 3166-1 alpha-2")
+            need(
+                re.fullmatch(r"[A-Z]{2}", address.get("addressCountry", "")),
+                "addressCountry must be ISO 3166-1 alpha-2",
+            )
     organizers = data.get("organizer", [])
     for organizer in organizers if isinstance(organizers, list) else [organizers]:
-        need(organizer.get("@type") in ("Organization", "Person") and organizer.get("name"), "organizer needs @type and name")
+        need(
+            organizer.get("@type") in ("Organization", "Person") and organizer.get("name"),
+            "organizer needs @type and name",
+        )
     offers = data.get("offers")
     if offers is not None:
         need(offers.get("@type") == "Offer", "offers must be an Offer")
@@ -83,10 +97,21 @@ def google_event_problems(data):
 
 
 def test_validator_rejects_what_google_rejects():
-    assert "location must be a Place" in google_event_problems({"@context": "https://schema.org", "@type": "Event", "name": "x", "startDate": "2017-03-25T09:30:00+01:00"})
+    assert "location must be a Place" in google_event_problems(
+        {"@context": "https://schema.org", "@type": "Event", "name": "x", "startDate": "2017-03-25T09:30:00+01:00"}
+    )
     assert "startDate must be ISO 8601 with an offset" in google_event_problems(
-        {"@context": "https://schema.org", "@type": "Event", "name": "x", "startDate": "2017-03-25T09:30",
-         "location": {"@type": "Place", "name": "y", "address": {"@type": "PostalAddress", "addressLocality": "Forest", "addressCountry": "BE"}}}
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": "x",
+            "startDate": "2017-03-25T09:30",
+            "location": {
+                "@type": "Place",
+                "name": "y",
+                "address": {"@type": "PostalAddress", "addressLocality": "Forest", "addressCountry": "BE"},
+            },
+        }
     )
 
 

@@ -1,4 +1,5 @@
 """Model validation and page-tree rules."""
+
 import datetime as dt
 
 import pytest

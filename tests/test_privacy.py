@@ -1,4 +1,5 @@
 """The partners' minutes: only the group "Partenaires" reads them, through every door of this site."""
+
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile

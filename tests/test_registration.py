@@ -1,4 +1,5 @@
 """Allocation of places: capacity, waiting list by arrival, per-organisation limit, translations, closing."""
+
 import datetime as dt
 
 import pytest
@@ -29,7 +30,9 @@ def trajet(agenda):
 
 
 def people(page, count, start=0, **kwargs):
-    return [register(page, name=f"Personne {i}", email=f"p{i}@example.org", **kwargs) for i in range(start, start + count)]
+    return [
+        register(page, name=f"Personne {i}", email=f"p{i}@example.org", **kwargs) for i in range(start, start + count)
+    ]
 
 
 def statuses(page):
@@ -62,7 +65,10 @@ def test_cancel_promotes_first_waiting_by_arrival(trajet):
     promoted = cancel(first)
     assert [r.name for r in promoted] == [w1.name]
     assert statuses(page) == [
-        ("Personne 0", CANCELLED), ("Personne 1", CONFIRMED), ("Personne 2", CONFIRMED), ("Personne 3", WAITING)
+        ("Personne 0", CANCELLED),
+        ("Personne 1", CONFIRMED),
+        ("Personne 2", CONFIRMED),
+        ("Personne 3", WAITING),
     ]
     w2.refresh_from_db()
     assert w2.waiting_position == 1

@@ -1,4 +1,5 @@
 """Registrations in the Wagtail admin (listing, filters, search, CSV/XLSX export, actions) and the purge."""
+
 import datetime as dt
 import io
 
@@ -57,13 +58,16 @@ def test_export_csv_and_xlsx_in_brussels_time(admin_client, pages):
     lines = text.strip().splitlines()
     assert lines[0].startswith("Activité,Début (heure de Bruxelles),Nom,E-mail")
     assert "Position en liste d'attente" in lines[0]
-    assert any(line.startswith("Atelier complet,") and ",Chloé," in line and ",liste d'attente,1," in line
-               for line in lines)
+    assert any(
+        line.startswith("Atelier complet,") and ",Chloé," in line and ",liste d'attente,1," in line for line in lines
+    )
     assert len(lines) == 4
     assert "Atelier complet,2099-03-26 09:30,Amina,amina@example.org" in text
     assert "liste d'attente" in text
     response = admin_client.get(INDEX, {"page": full.pk, "export": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)).active
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    ).active
     rows = list(sheet.values)
     assert rows[0][:3] == ("Activité", "Début (heure de Bruxelles)", "Nom")
     assert rows[1][1] == dt.datetime(2099, 3, 26, 9, 30)
@@ -130,4 +134,4 @@ def test_csv_export_neutralises_formulas(admin_client, pages):
     response = admin_client.get(INDEX, {"page": full.pk, "export": "csv"})
     text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "'=HYPERLINK(" in text
-    assert ',=HYPERLINK(' not in text and ',"=HYPERLINK(' not in text
+    assert ",=HYPERLINK(" not in text and ',"=HYPERLINK(' not in text

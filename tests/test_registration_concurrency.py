@@ -3,6 +3,7 @@
 Runs on the suite's database: SQLite (a file test database, writers serialised by BEGIN IMMEDIATE) or
 PostgreSQL (SELECT ... FOR UPDATE on the page row), whichever DATABASE_URL names.
 """
+
 import re
 import threading
 

@@ -1,4 +1,5 @@
 """Registration e-mails: content, language, cancel link; a failing mail server loses nothing."""
+
 import datetime as dt
 
 import pytest

@@ -1,4 +1,5 @@
 """The registration form on activity and visit pages: display, PRG, errors, closing, anti-abuse, cancel link."""
+
 import datetime as dt
 import re
 
@@ -60,7 +61,10 @@ def test_valid_submission_redirects_with_message(client, trajet, privacy, django
     assert "2 places restantes" in follow.text
     registration = Registration.objects.get()
     assert (registration.name, registration.email, registration.status, registration.language) == (
-        "Amina Benali", "amina@example.org", "confirmed", "fr"
+        "Amina Benali",
+        "amina@example.org",
+        "confirmed",
+        "fr",
     )
     assert len(mail.outbox) == 1
 
@@ -111,7 +115,9 @@ def test_visit_requires_organisation(client, agenda, privacy):
 
 def test_deadline_passed_says_why_and_refuses(client, trajet, privacy):
     page = open_event(
-        trajet, start=timezone.now() + dt.timedelta(days=2), registration_deadline=timezone.now() - dt.timedelta(hours=1)
+        trajet,
+        start=timezone.now() + dt.timedelta(days=2),
+        registration_deadline=timezone.now() - dt.timedelta(hours=1),
     )
     response = client.get(page.url)
     assert "Les inscriptions sont clôturées." in response.text

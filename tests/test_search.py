@@ -1,4 +1,5 @@
 """Site search: public pages for everyone, in the visitor's language; bad input is harmless."""
+
 import pytest
 
 

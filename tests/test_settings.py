@@ -1,4 +1,5 @@
 """Settings: language and time zone; production passes Django's deployment checklist."""
+
 import os
 import subprocess
 import sys

@@ -1,4 +1,5 @@
 """Plone-style editing: editors submit, moderators publish (Wagtail's default workflow)."""
+
 from wagtail.models import Page, Workflow
 
 from .factories import UserFactory

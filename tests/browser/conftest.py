@@ -4,6 +4,7 @@ One headless browser per test session; a fresh context (cookies, viewport) per t
 Playwright is only the driver, the browser is the system's (``make browser`` installs it), and every request
 the page makes is recorded so that tests can assert it stayed on the live server's host.
 """
+
 import os
 from pathlib import Path
 from urllib.parse import urlsplit

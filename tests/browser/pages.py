@@ -4,6 +4,7 @@
 axe-core, heading, external-request and reflow checks all run on it. Pages marked ``OPTIONAL`` exist only once
 another part of the site is there (the nl/en translations): their checks are skipped while they answer 404.
 """
+
 from django.conf import settings
 from django.test import Client
 

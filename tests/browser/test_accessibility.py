@@ -1,5 +1,6 @@
 """WCAG 2.1 AA in the browser: axe-core finds no violation on any public page type; headings are in order;
 images have a text alternative; nothing is loaded from another host."""
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -45,7 +46,9 @@ def test_login_form_errors_are_accessible(page, live_server, demo_upcoming):
     page.get_by_label("Mot de passe").fill("mauvais mot de passe")
     page.get_by_role("button", name="Se connecter").click()
 
-    assert page.get_by_role("alert").inner_text().startswith("Saisissez un nom d’utilisateur et un mot de passe valides")
+    assert (
+        page.get_by_role("alert").inner_text().startswith("Saisissez un nom d’utilisateur et un mot de passe valides")
+    )
     assert_no_axe_violation(page)
     assert_headings_in_order(page)
 

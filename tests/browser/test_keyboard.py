@@ -1,6 +1,7 @@
 """Keyboard and screen-reader use: every control reachable in document order with a visible focus, the skip
 link, the agenda filters without JavaScript (a GET form) and with it (results updated in place, the new count
 announced through a live region)."""
+
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -45,7 +46,18 @@ def tab_through(page, limit=150):
     return expected, states
 
 
-@pytest.mark.parametrize("path", ["/fr/", "/fr/agenda/", "/fr/agenda/?commune=forest", EVENT, VISIT, "/fr/search/?query=emploi", "/fr/accounts/login/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/",
+        "/fr/agenda/",
+        "/fr/agenda/?commune=forest",
+        EVENT,
+        VISIT,
+        "/fr/search/?query=emploi",
+        "/fr/accounts/login/",
+    ],
+)
 def test_every_control_is_reached_in_order_with_a_visible_focus(page, live_server, demo_upcoming, path):
     page.goto(path)
     expected, states = tab_through(page)

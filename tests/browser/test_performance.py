@@ -1,5 +1,6 @@
 """Weight for people on slow phones: the agenda page (HTML + CSS + JS) is under 100 kB compressed, and images
 are responsive renditions (``srcset``, WebP) with their width and height set."""
+
 import gzip
 
 from PIL import Image as PillowImage

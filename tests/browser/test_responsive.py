@@ -7,6 +7,7 @@
   font size, because the stylesheet sizes text in rem/em, and nothing overflows.
 - Print: minutes and visit itineraries print without header, navigation, filters or footer.
 """
+
 import pytest
 
 from .pages import EVENT, MEETING, OPTIONAL, PUBLIC_PAGES, VISIT, horizontal_overflow, log_in
@@ -60,7 +61,9 @@ def test_readable_at_200_percent_browser_zoom(new_context, live_server, demo_upc
         assert body_size >= 16, path
         # The whole navigation stays available (no item hidden away at this width).
         for name in ("Agenda", "Recherche", "Espace partenaires"):
-            assert page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name=name).is_visible()
+            assert (
+                page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name=name).is_visible()
+            )
 
 
 def font_sizes(page):

@@ -4,6 +4,7 @@
 The demo is shown at its real 2017 dates with the clock set to Thursday 20 April 2017, 10:00 in Brussels
 (the trajet starts the next Monday), so that the pictures only change when the site's look or content does.
 """
+
 import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo

@@ -2,6 +2,7 @@
 
 In production the web server (or the storage's CDN) serves MEDIA_ROOT; ``cms.urls`` only does it under DEBUG.
 """
+
 from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve

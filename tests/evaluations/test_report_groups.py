@@ -1,4 +1,5 @@
 """The evaluations report: one row per trajet × commune × phase, whatever the number of activities in it."""
+
 from evaluations.models import Evaluation
 from evaluations.reports import completion_rows
 from tests.factories import EventPageFactory, TrajetPageFactory, brussels, commune
@@ -14,7 +15,9 @@ def test_one_row_per_group_with_mixed_evaluations(agenda):
     Evaluation.objects.create(page=forest_orientation[0], participants_present=10, satisfaction=4)
     Evaluation.objects.create(page=forest_orientation[2], participants_present=12, satisfaction=5)
 
-    rows = [(r.commune, r.phase, r.activities, r.ended, r.evaluated, r.completion, r.satisfaction)
-            for r in completion_rows([trajet])]
+    rows = [
+        (r.commune, r.phase, r.activities, r.ended, r.evaluated, r.completion, r.satisfaction)
+        for r in completion_rows([trajet])
+    ]
 
     assert rows == [("Forest", "Orientation", 3, 3, 2, 67, 4.5), ("Uccle", "Orientation", 1, 1, 0, 0, None)]

@@ -1,4 +1,5 @@
 """A small site in three languages: home, agenda and trajet translated into nl and en, and admin clients."""
+
 import pytest
 from wagtail.models import Locale
 

@@ -1,6 +1,7 @@
 """Deleting a page reaches every language: its nl/en copies go in the same action, or nothing goes and the admin
 says why; registrations and evaluations never disappear through a cascade; orphaned translations can be found and
 fixed."""
+
 import re
 from io import StringIO
 
@@ -36,7 +37,7 @@ def registration_rows():
 
 @pytest.fixture
 def activity(trajet):
-    """"Atelier CV" published in French, translated into Dutch, an alias in English."""
+    """ "Atelier CV" published in French, translated into Dutch, an alias in English."""
     page = open_event(trajet, capacity=2, title="Atelier CV et lettre de motivation", slug="atelier-cv")
     translate(page, "nl")
     alias(page, "en")
@@ -102,14 +103,18 @@ def test_deleting_a_french_draft_leaves_no_hidden_copy_behind(admin_client, traj
     draft = add()
     assert not draft.live
     assert {p.locale.language_code for p in Page.objects.filter(translation_key=draft.translation_key)} == {
-        "fr", "nl", "en",
+        "fr",
+        "nl",
+        "en",
     }
     admin_client.post(f"/admin/pages/{draft.pk}/delete/")
     assert not Page.objects.filter(slug__startswith="atelier-cv").exists()
 
     again = add()
     assert sorted(Page.objects.filter(translation_key=again.translation_key).values_list("slug", flat=True)) == [
-        "atelier-cv", "atelier-cv", "atelier-cv",
+        "atelier-cv",
+        "atelier-cv",
+        "atelier-cv",
     ]
 
 

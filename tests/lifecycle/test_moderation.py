@@ -1,6 +1,7 @@
 """Translations go through the same moderation as the French page: an editor submits a Dutch translation from the
 translation editor (never offered "Convertir en alias" as its main action) and a moderator approves it; the
 strings editors meet are French."""
+
 import html
 import json
 import re

@@ -1,6 +1,7 @@
 """Translating or publishing a page never changes another language's name of a commune, venue or organisation;
 names show in the page's language where a translation exists (French otherwise), on every door, for translated
 pages and for aliases (pages not translated yet) alike."""
+
 import pytest
 from django.test import Client
 from wagtail_localize.models import StringTranslation, Translation

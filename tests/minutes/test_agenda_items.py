@@ -1,4 +1,5 @@
 """A meeting's agenda items: decisions and actions are optional rows; an empty one is never an error."""
+
 from minutes.blocks import AgendaItemBlock
 
 

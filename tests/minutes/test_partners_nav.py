@@ -1,4 +1,5 @@
 """The header leads partners to their space: through the login when needed, then back there; and stays."""
+
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 

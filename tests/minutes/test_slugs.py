@@ -1,4 +1,5 @@
 """Meeting addresses are ASCII: accents folded when Wagtail makes the slug from the title."""
+
 from minutes.models import MeetingPage
 from tests.factories import MinutesIndexPageFactory, brussels
 

@@ -1,4 +1,5 @@
 """Fixtures of the production tests: a local S3 endpoint (moto's server) on a loopback port."""
+
 import os
 import signal
 import socket

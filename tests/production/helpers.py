@@ -1,4 +1,5 @@
 """Run the project's commands in a subprocess under the production settings, with a given environment."""
+
 import os
 import subprocess
 import sys

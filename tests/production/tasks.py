@@ -1,4 +1,5 @@
 """A background task for the worker's tests: waits, then answers."""
+
 import time
 
 from django_tasks import task

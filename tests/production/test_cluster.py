@@ -3,6 +3,7 @@ each) behind nginx, on PostgreSQL, Redis and a local S3 endpoint, plus the task 
 
 Runs with ``RUN_CLUSTER_TESTS=1`` (``make cluster-test``, CI); changes are made through node A's admin, and
 every next anonymous request answered by node B or through nginx (any worker) must show them."""
+
 import io
 import json
 import os
@@ -139,8 +140,14 @@ def registration_form(cluster, path):
 def register(cluster, path, cookies, token, email, source):
     client = Client(cluster.urls["nginx"], source=source)
     client.cookies = dict(cookies)
-    data = {"csrfmiddlewaretoken": token, "name": "Personne Test", "email": email, "phone": "", "consent": "on",
-            "homepage": ""}
+    data = {
+        "csrfmiddlewaretoken": token,
+        "name": "Personne Test",
+        "email": email,
+        "phone": "",
+        "consent": "on",
+        "homepage": "",
+    }
     return client.post(path, data)
 
 
@@ -164,8 +171,10 @@ def test_200_simultaneous_registrations_for_50_places_over_both_nodes(cluster, s
     errors = [status for status in statuses if status != 302]
     latencies = sorted(response.seconds for _, response in results)
     p99 = latencies[int(len(latencies) * 0.99) - 1]
-    print(f"\n200 registrations: median {statistics.median(latencies):.2f} s, p99 {p99:.2f} s, "
-          f"max {latencies[-1]:.2f} s; nodes {sorted({r.header('x-upstream') for _, r in results})}")
+    print(
+        f"\n200 registrations: median {statistics.median(latencies):.2f} s, p99 {p99:.2f} s, "
+        f"max {latencies[-1]:.2f} s; nodes {sorted({r.header('x-upstream') for _, r in results})}"
+    )
     assert errors == []
     assert len({response.header("x-upstream") for _, response in results}) == 2  # both nodes took some
 
@@ -199,7 +208,8 @@ def test_image_uploaded_through_node_a_is_served_through_node_b(cluster, admin_a
     content = png_bytes()
     token = admin_a.csrf_token("/admin/images/add/")
     response = admin_a.request(
-        "POST", "/admin/images/add/",
+        "POST",
+        "/admin/images/add/",
         data={"csrfmiddlewaretoken": token, "title": "Photo du cluster", "collection": "1", "tags": ""},
         files={"file": ("cluster.png", content, "image/png")},
     )
@@ -219,9 +229,14 @@ def test_image_uploaded_through_node_a_is_served_through_node_b(cluster, admin_a
 def test_restricted_document_refused_on_both_nodes_and_served_to_a_partner(cluster, site, admin_a, db):
     token = admin_a.csrf_token("/admin/documents/add/")
     response = admin_a.request(
-        "POST", "/admin/documents/add/",
-        data={"csrfmiddlewaretoken": token, "title": "Annexe du cluster", "collection": str(site["collection"]),
-              "tags": ""},
+        "POST",
+        "/admin/documents/add/",
+        data={
+            "csrfmiddlewaretoken": token,
+            "title": "Annexe du cluster",
+            "collection": str(site["collection"]),
+            "tags": "",
+        },
         files={"file": ("annexe-cluster.txt", b"Annexe confidentielle", "text/plain")},
     )
     assert response.status == 302, response.text[:2000]
@@ -246,17 +261,17 @@ def test_worker_sends_the_queue_then_stops_on_sigterm(cluster, db):
     table = DBTaskResult._meta.db_table
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
-        pending = db.execute(
-            f"SELECT count(*) FROM {table} WHERE status IN ('READY', 'RUNNING')"
-        ).fetchone()[0]
+        pending = db.execute(f"SELECT count(*) FROM {table} WHERE status IN ('READY', 'RUNNING')").fetchone()[0]
         if pending == 0:
             break
         time.sleep(2)
     assert pending == 0
-    emails = dict(db.execute(
-        f"SELECT status, count(*) FROM {table} WHERE task_path = 'registrations.tasks.send_registration_email' "
-        "GROUP BY status"
-    ).fetchall())
+    emails = dict(
+        db.execute(
+            f"SELECT status, count(*) FROM {table} WHERE task_path = 'registrations.tasks.send_registration_email' "
+            "GROUP BY status"
+        ).fetchall()
+    )
     assert set(emails) == {"SUCCESSFUL"} and emails["SUCCESSFUL"] >= 200
     pid = cluster.pids.pop("worker")
     started = time.monotonic()
@@ -285,34 +300,55 @@ def test_backup_restores(cluster, db, tmp_path):
     import boto3
 
     dump = tmp_path / "trajet.dump"
-    subprocess.run(["pg_dump", "--format=custom", "--no-owner", f"--file={dump}", cluster.env["DATABASE_URL"]],
-                   check=True, timeout=300)
+    subprocess.run(
+        ["pg_dump", "--format=custom", "--no-owner", f"--file={dump}", cluster.env["DATABASE_URL"]],
+        check=True,
+        timeout=300,
+    )
     restored_db, restored_bucket = f"{cluster.database}_restored", f"{cluster.bucket}-restored"
     db.execute(f'CREATE DATABASE "{restored_db}"')
     try:
         restored_url = f"{cluster.postgres}/{restored_db}"
         subprocess.run(["pg_restore", "--no-owner", f"--dbname={restored_url}", str(dump)], check=True, timeout=300)
-        s3 = boto3.client("s3", endpoint_url=cluster.urls["s3"], aws_access_key_id="cluster",
-                          aws_secret_access_key="cluster", region_name="us-east-1")
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=cluster.urls["s3"],
+            aws_access_key_id="cluster",
+            aws_secret_access_key="cluster",
+            region_name="us-east-1",
+        )
         s3.create_bucket(Bucket=restored_bucket)
         keys = [item["Key"] for item in s3.list_objects_v2(Bucket=cluster.bucket)["Contents"]]
         for key in keys:  # as `aws s3 sync` does: contents, not ACLs
-            s3.copy_object(Bucket=restored_bucket, Key=key, CopySource={"Bucket": cluster.bucket, "Key": key},
-                           ACL="private")
+            s3.copy_object(
+                Bucket=restored_bucket, Key=key, CopySource={"Bucket": cluster.bucket, "Key": key}, ACL="private"
+            )
         env = dict(cluster.env, DATABASE_URL=restored_url, AWS_STORAGE_BUCKET_NAME=restored_bucket)
-        result = subprocess.run([sys.executable, "manage.py", "restore_media_acls"], env=env, cwd=cluster_root(),
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "manage.py", "restore_media_acls"],
+            env=env,
+            cwd=cluster_root(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr
         with psycopg.connect(restored_url) as restored:
-            for table in ("wagtailcore_page", "registrations_registration", "wagtailimages_image",
-                          "wagtaildocs_document"):
+            for table in (
+                "wagtailcore_page",
+                "registrations_registration",
+                "wagtailimages_image",
+                "wagtaildocs_document",
+            ):
                 query = f"SELECT count(*) FROM {table}"
                 assert restored.execute(query).fetchone() == db.execute(query).fetchone(), table
         anonymous = Client(cluster.urls["s3"])
         for key in keys:
             status = anonymous.get(f"/{restored_bucket}/{key}").status
             assert status == (200 if key.startswith(("original_images/", "images/")) else 403), key
-        assert any(key.startswith("documents/") for key in keys) and any(key.startswith("original_images/") for key in keys)
+        assert any(key.startswith("documents/") for key in keys) and any(
+            key.startswith("original_images/") for key in keys
+        )
     finally:
         db.execute(f'DROP DATABASE IF EXISTS "{restored_db}" WITH (FORCE)')
 

@@ -1,4 +1,5 @@
 """A CDN or caching proxy in front: what it may keep (Cache-Control), and what is purged when content changes."""
+
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -29,8 +30,14 @@ def assert_private(response):
 
 def test_anonymous_pages_are_public_for_shared_caches(client, demo_upcoming):
     translations = demo_upcoming["translations"]
-    for page in (demo_upcoming["home"], demo_upcoming["agenda"], translations["nl"]["agenda"],
-                 translations["en"]["agenda"], demo_upcoming["trajet"], demo_upcoming["activities"][0]):
+    for page in (
+        demo_upcoming["home"],
+        demo_upcoming["agenda"],
+        translations["nl"]["agenda"],
+        translations["en"]["agenda"],
+        demo_upcoming["trajet"],
+        demo_upcoming["activities"][0],
+    ):
         assert_public(client.get(page.url))
 
 
@@ -84,8 +91,12 @@ def purge_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    backend = {"http": {"BACKEND": "cms.frontend_cache.HTTPBackend",
-                        "LOCATION": f"http://127.0.0.1:{server.server_address[1]}"}}
+    backend = {
+        "http": {
+            "BACKEND": "cms.frontend_cache.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
     with override_settings(WAGTAILFRONTENDCACHE=backend):
         yield received
     server.shutdown()

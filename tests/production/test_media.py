@@ -1,5 +1,6 @@
 """Media: images and renditions public, documents private and served only through /documents/ (privacy
 checked), on the app server's disk and on object storage (moto's S3 server)."""
+
 import io
 import urllib.error
 import urllib.request

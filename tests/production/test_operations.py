@@ -1,4 +1,5 @@
 """Operations: the health endpoint, gunicorn's settings, the task worker's stop and recovery, e-mail timeouts."""
+
 import datetime as dt
 import os
 import runpy
@@ -95,8 +96,15 @@ def enqueue_and_claim(seconds):
 
 def make_worker(grace):
     return Worker(
-        queue_names=["default"], interval=0.1, batch=False, backend_name="default", startup_delay=False,
-        max_tasks=None, worker_id="test-worker", grace=grace, stuck_after=900,
+        queue_names=["default"],
+        interval=0.1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        grace=grace,
+        stuck_after=900,
     )
 
 
@@ -200,8 +208,13 @@ def test_black_holed_smtp_fails_fast_then_the_mail_goes_out(black_hole_smtp, tra
     from registrations.models import Registration
 
     registration = trajet_with_registration
-    smtp = {"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": black_hole_smtp, "EMAIL_USE_TLS": False, "EMAIL_TIMEOUT": 1}
+    smtp = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": black_hole_smtp,
+        "EMAIL_USE_TLS": False,
+        "EMAIL_TIMEOUT": 1,
+    }
     with override_settings(**smtp):
         started = time.monotonic()
         assert deliver(registration.pk) is False
@@ -220,5 +233,6 @@ def trajet_with_registration(agenda):
     from tests.factories import TrajetPageFactory, open_event
 
     page = open_event(TrajetPageFactory(parent=agenda), capacity=3)
-    return Registration.objects.create(page=page, name="Amina", email="amina@example.org",
-                                       status=Registration.Status.CONFIRMED, language="fr")
+    return Registration.objects.create(
+        page=page, name="Amina", email="amina@example.org", status=Registration.Status.CONFIRMED, language="fr"
+    )

@@ -1,5 +1,6 @@
 """Search in French: stemming and accents folded on PostgreSQL ("french_unaccent"), accents folded on SQLite;
 results in the visitor's language only."""
+
 import pytest
 from django.db import connection
 
@@ -31,8 +32,15 @@ def test_accents_and_case_do_not_matter(client, pages, query):
 @on_postgresql
 @pytest.mark.parametrize(
     ("query", "page"),
-    [("pépinière", "pepinieres"), ("pepiniere", "pepinieres"), ("pepinieres", "pepinieres"),
-     ("entreprise", "pepinieres"), ("visites", "pepinieres"), ("métier", "horeca"), ("metier", "horeca")],
+    [
+        ("pépinière", "pepinieres"),
+        ("pepiniere", "pepinieres"),
+        ("pepinieres", "pepinieres"),
+        ("entreprise", "pepinieres"),
+        ("visites", "pepinieres"),
+        ("métier", "horeca"),
+        ("metier", "horeca"),
+    ],
 )
 def test_french_stemming_on_postgresql(client, pages, query, page):
     assert titles(client, query) == {pages[page].title}

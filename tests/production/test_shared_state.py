@@ -1,5 +1,6 @@
 """One shared state for every worker and server: the cache, sessions, the rate limit, the page cache key; the
 production settings refuse to start half-configured; e-mail gives up; logs go to standard output."""
+
 import threading
 import uuid
 
@@ -43,8 +44,14 @@ def redis_cache():
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("SECRET_KEY", None), ("SECRET_KEY", ""), ("SECRET_KEY", "short-key-0123456789"), ("ALLOWED_HOSTS", None),
-     ("ALLOWED_HOSTS", " , "), ("DATABASE_URL", None)],
+    [
+        ("SECRET_KEY", None),
+        ("SECRET_KEY", ""),
+        ("SECRET_KEY", "short-key-0123456789"),
+        ("ALLOWED_HOSTS", None),
+        ("ALLOWED_HOSTS", " , "),
+        ("DATABASE_URL", None),
+    ],
 )
 def test_production_refuses_to_start_naming_the_variable(variable, value):
     result = run_manage("check", env=production_env(**{variable: value}))
@@ -71,7 +78,9 @@ def test_production_cache_is_redis_with_redis_url():
 @needs_redis
 def test_redis_client_is_installed_and_reaches_the_server():
     code = "from django.core.cache import cache; cache.set('probe', 41); print(cache.incr('probe'))"
-    result = run_manage("shell", "--no-imports", "-c", code, env=production_env(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=uuid.uuid4().hex))
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, env=production_env(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=uuid.uuid4().hex)
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "42"
 
@@ -92,9 +101,13 @@ def test_database_cache_table_is_shared_between_processes(tmp_path):
     """What one process writes in the database cache, another process reads (no per-process memory)."""
     env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
     assert run_manage("createcachetable", env=env).returncode == 0
-    writer = run_manage("shell", "--no-imports", "-c", "from django.core.cache import cache; cache.set('shared', 'yes', 60)", env=env)
+    writer = run_manage(
+        "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.set('shared', 'yes', 60)", env=env
+    )
     assert writer.returncode == 0, writer.stderr
-    reader = run_manage("shell", "--no-imports", "-c", "from django.core.cache import cache; print(cache.get('shared'))", env=env)
+    reader = run_manage(
+        "shell", "--no-imports", "-c", "from django.core.cache import cache; print(cache.get('shared'))", env=env
+    )
     assert reader.stdout.strip() == "yes", reader.stderr
 
 
@@ -131,8 +144,14 @@ def test_rate_limit_holds_for_simultaneous_submissions_in_redis():
 @pytest.mark.django_db
 @override_settings(REGISTRATION_RATE_LIMIT=(3, 600))
 def test_rate_limit_in_the_database_cache():
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                                               "LOCATION": f"rate_{uuid.uuid4().hex[:8]}"}}):
+    with override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": f"rate_{uuid.uuid4().hex[:8]}",
+            }
+        }
+    ):
         call_command("createcachetable", verbosity=0)
         assert [rate_limited(request) for request in submissions(5)] == [False, False, False, True, True]
         caches["default"].clear()

@@ -1,5 +1,6 @@
 """A small HTTP client for the cluster test: explicit cookies (the production cookies are ``Secure``, the cluster
 speaks plain HTTP on loopback), a chosen source address on the loopback range, multipart uploads."""
+
 import http.client
 import re
 import time
@@ -78,14 +79,18 @@ class Client:
 
     def admin_login(self, username, password):
         token = self.csrf_token("/admin/login/")
-        response = self.post("/admin/login/", {"csrfmiddlewaretoken": token, "username": username,
-                                               "password": password, "next": "/admin/"})
+        response = self.post(
+            "/admin/login/",
+            {"csrfmiddlewaretoken": token, "username": username, "password": password, "next": "/admin/"},
+        )
         assert response.status == 302, response.text[:2000]
 
     def site_login(self, username, password):
         token = self.csrf_token("/fr/accounts/login/")
-        response = self.post("/fr/accounts/login/", {"csrfmiddlewaretoken": token, "username": username,
-                                                     "password": password, "next": "/fr/"})
+        response = self.post(
+            "/fr/accounts/login/",
+            {"csrfmiddlewaretoken": token, "username": username, "password": password, "next": "/fr/"},
+        )
         assert response.status == 302, response.text[:2000]
 
 
@@ -97,7 +102,9 @@ def multipart(fields, files):
     for name, (filename, content, content_type) in files.items():
         parts.append(
             f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-            f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n"
+            f"Content-Type: {content_type}\r\n\r\n".encode()
+            + content
+            + b"\r\n"
         )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"

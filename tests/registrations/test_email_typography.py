@@ -1,4 +1,5 @@
 """E-mails keep each language's punctuation: no French space before the colon in Dutch or English."""
+
 import pytest
 from django.core import mail
 

@@ -1,4 +1,5 @@
 """A small public site for the security tests: an activity open for registration, a visit, the partners' space."""
+
 import pytest
 
 from tests.factories import (
@@ -18,8 +19,7 @@ def site_pages(agenda):
     visit = open_visit(agenda, slug="visite", title="Journée de visites")
     minutes = MinutesIndexPageFactory(parent=agenda.get_parent())
     meeting = MeetingPageFactory(parent=minutes, title="Réunion secrète du comité", slug="reunion-secrete")
-    return {"agenda": agenda, "trajet": trajet, "event": event, "visit": visit, "minutes": minutes,
-            "meeting": meeting}
+    return {"agenda": agenda, "trajet": trajet, "event": event, "visit": visit, "minutes": minutes, "meeting": meeting}
 
 
 @pytest.fixture

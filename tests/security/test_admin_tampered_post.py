@@ -1,4 +1,5 @@
 """An admin page edit POST that lacks a StreamField's ``-count`` (or has a bad one) is a form error, not a 500."""
+
 import pytest
 from django.test import Client
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield

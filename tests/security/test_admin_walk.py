@@ -2,6 +2,7 @@
 restricted page (the partners' meeting) to someone who may not see it. Organisers, with admin access for their
 evaluations only, reach their task and nothing else (page choosers, admin API, reports, bulk actions,
 wagtail-localize's views are refused; another organisation's evaluation history and usage are not found)."""
+
 import json
 import re
 
@@ -115,9 +116,18 @@ def test_organiser_sees_no_restricted_page_and_only_their_task(world):
     assert [url for url, _status, leaked in seen if leaked] == []
     assert [entry for entry in seen if entry[1] >= 500] == []
     served = {url.split("?")[0] for url, status, _leaked in seen if status == 200}
-    allowed = ("/admin/", "/admin/account/", "/admin/events/evaluations/", "/admin/reports/evaluations/",
-               "/admin/jsi18n/", "/admin/localize/jsi18n/", "/admin/sprite/", "/admin/dismissibles/",
-               "/admin/login/", "/admin/password_reset/")
+    allowed = (
+        "/admin/",
+        "/admin/account/",
+        "/admin/events/evaluations/",
+        "/admin/reports/evaluations/",
+        "/admin/jsi18n/",
+        "/admin/localize/jsi18n/",
+        "/admin/sprite/",
+        "/admin/dismissibles/",
+        "/admin/login/",
+        "/admin/password_reset/",
+    )
     assert sorted(url for url in served if not url.startswith(allowed)) == []
 
 
@@ -125,9 +135,15 @@ def test_organiser_sees_no_restricted_page_and_only_their_task(world):
 def test_organiser_is_refused_the_doors_seen_open(world):
     client = client_for(world["organiser"])
     meeting, minutes = world["meeting"], world["minutes"]
-    for url in [f"/admin/choose-page/{minutes.pk}/", "/admin/choose-page/search/?q=secr", "/admin/choose-page/",
-                "/admin/localize/reports/translations/", f"/admin/bulk/wagtailcore/page/delete/?id={meeting.pk}",
-                "/admin/api/main/pages/", "/admin/reports/site-history/"]:
+    for url in [
+        f"/admin/choose-page/{minutes.pk}/",
+        "/admin/choose-page/search/?q=secr",
+        "/admin/choose-page/",
+        "/admin/localize/reports/translations/",
+        f"/admin/bulk/wagtailcore/page/delete/?id={meeting.pk}",
+        "/admin/api/main/pages/",
+        "/admin/reports/site-history/",
+    ]:
         assert client.get(url).status_code == 403, url
     other = world["other_evaluation"].pk
     for view in ("history", "usage", "edit", "delete"):

@@ -1,5 +1,6 @@
 """A meeting's annexes always live in the partners' collection ("Procès-verbaux"); a check command lists the
 documents linked from restricted pages that sit in a public collection."""
+
 import io
 
 import pytest
@@ -21,7 +22,8 @@ def media(settings, tmp_path):
 def root_document(title="Annexe 1 – budget"):
     """A PDF uploaded with the upload form's preselected collection: the root, public."""
     return Document.objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4 annexe", name="annexe.pdf"),
+        title=title,
+        file=ContentFile(b"%PDF-1.4 annexe", name="annexe.pdf"),
         collection=Collection.get_first_root_node(),
     )
 
@@ -47,12 +49,21 @@ def test_an_annex_chosen_in_the_admin_is_moved_on_save_before_publishing(site_pa
     document = root_document()
     client = Client()
     client.force_login(superuser)
-    data = nested_form_data({
-        "title": meeting.title, "slug": meeting.slug, "committee": "CZS – zone sud", "start": "2017-04-18 09:30",
-        "venue": "", "organisations_present": inline_formset([]), "agenda": streamfield([]),
-        "annexes": inline_formset([{"document": document.pk, "title": ""}]),
-        "next_meeting_start": "", "next_meeting_place": "", "next_meeting_agenda": rich_text(""),
-    })
+    data = nested_form_data(
+        {
+            "title": meeting.title,
+            "slug": meeting.slug,
+            "committee": "CZS – zone sud",
+            "start": "2017-04-18 09:30",
+            "venue": "",
+            "organisations_present": inline_formset([]),
+            "agenda": streamfield([]),
+            "annexes": inline_formset([{"document": document.pk, "title": ""}]),
+            "next_meeting_start": "",
+            "next_meeting_place": "",
+            "next_meeting_agenda": rich_text(""),
+        }
+    )
     response = client.post(f"/admin/pages/{meeting.pk}/edit/", data)  # "Save draft"
     assert response.status_code == 302
     assert is_private(document)

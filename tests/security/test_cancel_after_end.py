@@ -1,5 +1,6 @@
 """Cancelling after the activity ended is refused with a clear message and never promotes anyone (no e-mail
 "une place s'est libérée" for a day already past): the allocation, the signed link and the admin action."""
+
 import datetime as dt
 
 import pytest

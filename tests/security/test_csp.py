@@ -1,5 +1,6 @@
 """Content-Security-Policy and Permissions-Policy: strict on the public site (no inline script or style), the
 embed still framable by anyone (``frame-ancestors *``), relaxed on the admin where Wagtail needs inline script."""
+
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -15,8 +16,16 @@ def policy(response):
 
 
 def public_urls(site_pages):
-    return ["/fr/", "/fr/agenda/", site_pages["trajet"].url, site_pages["event"].url, site_pages["visit"].url,
-            "/fr/search/?q=atelier", "/fr/accounts/login/", "/fr/nulle-part/"]
+    return [
+        "/fr/",
+        "/fr/agenda/",
+        site_pages["trajet"].url,
+        site_pages["event"].url,
+        site_pages["visit"].url,
+        "/fr/search/?q=atelier",
+        "/fr/accounts/login/",
+        "/fr/nulle-part/",
+    ]
 
 
 @pytest.mark.django_db
@@ -59,7 +68,8 @@ def test_the_embed_keeps_frame_ancestors_and_the_site_policy(site_pages, client,
     assert "X-Frame-Options" not in response.headers
     settings.AGENDA_EMBED_FRAME_ANCESTORS = "https://mef-forest.be https://www.actiris.brussels"
     assert policy(client.get("/agenda/embed/?commune=forest"))["frame-ancestors"] == [
-        "https://mef-forest.be", "https://www.actiris.brussels"
+        "https://mef-forest.be",
+        "https://www.actiris.brussels",
     ]
 
 

@@ -1,5 +1,6 @@
 """Chromium reports no Content-Security-Policy violation on the public pages (JSON-LD included, the agenda's
 script running), for a visitor or an editor (Wagtail's userbar), nor in the admin's page editor."""
+
 import os
 
 import pytest
@@ -70,8 +71,16 @@ def session_of(user):
 
 
 def test_public_pages_report_no_violation(chromium, live_server, site_pages):
-    urls = ["/fr/", "/fr/agenda/", "/fr/agenda/?commune=forest", site_pages["event"].url, site_pages["visit"].url,
-            "/fr/accounts/login/", "/fr/search/?q=atelier", "/agenda/embed/"]
+    urls = [
+        "/fr/",
+        "/fr/agenda/",
+        "/fr/agenda/?commune=forest",
+        site_pages["event"].url,
+        site_pages["visit"].url,
+        "/fr/accounts/login/",
+        "/fr/search/?q=atelier",
+        "/agenda/embed/",
+    ]
     assert violations(chromium, live_server, urls) == {}
 
 

@@ -3,6 +3,7 @@
 Django's default error views re-run the CSRF check, which reads ``request.POST``; a form declared
 ``charset=latin-1`` makes that raise ``BadRequest`` again, then the 500 view too.
 """
+
 import re
 
 import pytest

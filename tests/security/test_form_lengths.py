@@ -1,5 +1,6 @@
 """Form fields never accept more than their database column holds (PostgreSQL raises ``DataError`` on a longer
 value; SQLite would store it)."""
+
 import pytest
 from django import forms
 

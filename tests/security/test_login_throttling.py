@@ -1,5 +1,6 @@
 """Login throttling (django-axes): 30 wrong passwords then the right one is refused, on the public login and the
 admin's, per user name and address, for a cool-off time; the message is clear and in French."""
+
 import datetime as dt
 
 import pytest
