@@ -274,7 +274,7 @@ def test_a_bad_value_gets_each_doors_answer(client, agenda, pages, query, label,
     page = client.get(agenda.url, query)
     assert page.status_code == 200
     assert "Certains filtres n'ont pas été compris et sont ignorés" in page.text
-    assert f"<li>{label} : " in page.text
+    assert f"<li>{label}\u00a0: " in page.text
     api = client.get(API, query)
     assert api.status_code == 400
     assert api_message in api.json()["message"]

@@ -51,5 +51,5 @@ def test_visit_page_shows_itinerary_and_meals(client, demo):
     text = client.get(demo["visit"].url).text
     assert "jeudi 18 mai 2017, 08:30" in text
     assert "2 personnes maximum" in text
-    assert "Plat du jour : 8 €" in text and "Lunch : 11 €" in text
+    assert "Plat du jour\u00a0: 8 €" in text and "Lunch\u00a0: 11 €" in text
     assert text.index("PermaFunghi") < text.index("Ateliers Groot Eiland") < text.index("Brussels Beer Project")

@@ -46,7 +46,7 @@ def test_demo_translates_home_agenda_trajet_and_visit(client, demo):
     assert "Ontmoetingsdag rond de sociale economie" in text
     assert "donderdag 18 mei 2017, 08:30" in text
     assert "Sint-Jans-Molenbeek → Brussel" in text
-    assert "Dagschotel : 8 €" in text
+    assert "Dagschotel: 8 €" in text  # no French space before the colon in Dutch
     assert "Vertrek. Bezoek aan het kinderdagverblijf." in text
 
     en = text_of(client.get("/en/agenda/social-economy-day/"))
