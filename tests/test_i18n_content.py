@@ -52,7 +52,7 @@ def test_demo_translates_home_agenda_trajet_and_visit(client, demo):
     en = text_of(client.get("/en/agenda/social-economy-day/"))
     assert "Thursday 18 May 2017, 08:30" in en
     assert "Molenbeek-Saint-Jean → City of Brussels" in en
-    assert "Dish of the day : 8 €" in en
+    assert "Dish of the day: 8 €" in en
 
     fr = text_of(client.get("/fr/agenda/journee-economie-sociale/"))
     assert "jeudi 18 mai 2017, 08:30" in fr
