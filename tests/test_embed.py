@@ -43,14 +43,16 @@ def test_embed_lists_upcoming_items_of_the_commune(client, pages):
 def test_embed_may_be_framed(client, pages):
     response = embed(client, "/agenda/embed/?commune=forest")
     assert "X-Frame-Options" not in response
-    assert response["Content-Security-Policy"] == "frame-ancestors *"
+    assert "frame-ancestors *" in response["Content-Security-Policy"].split("; ")
     assert response["Cache-Control"] == "public, max-age=600"
 
 
 def test_frame_ancestors_come_from_the_settings(client, pages, settings):
     settings.AGENDA_EMBED_FRAME_ANCESTORS = "https://mef-forest.example https://actiris.example"
     response = embed(client, "/agenda/embed/")
-    assert response["Content-Security-Policy"] == "frame-ancestors https://mef-forest.example https://actiris.example"
+    assert "frame-ancestors https://mef-forest.example https://actiris.example" in response[
+        "Content-Security-Policy"
+    ].split("; ")
 
 
 @pytest.mark.parametrize("name", ["home", "agenda", "cv", "visit"])
