@@ -41,4 +41,4 @@ def production_value(expression, **extra):
     code = f"from django.conf import settings; print(repr({expression}))"
     result = run_manage("shell", "--no-imports", "-c", code, env=production_env(**extra))
     assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout.strip()
+    return result.stdout.strip().splitlines()[-1]  # the value is printed last; log lines (stdout) may come first
