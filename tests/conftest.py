@@ -1,6 +1,7 @@
 """Fixtures shared by the suite: a site tree, the seed's demo site, users by role."""
 
 import datetime as dt
+import os
 
 import pytest
 from django.conf import settings
@@ -10,6 +11,19 @@ from wagtail.models import Page, Site
 from home.demo.loader import load
 
 from .factories import AgendaPageFactory, HomePageFactory, UserFactory
+
+# Debian's Chromium, driven by Playwright (tests/browser, tests/security/test_csp_browser.py).
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -86,3 +100,24 @@ def partner(db):
 @pytest.fixture
 def non_partner(db):
     return UserFactory(username="visitor")
+
+
+# One Playwright for the whole session: its sync API runs an asyncio loop in this thread, and a second
+# ``sync_playwright()`` started while the first is alive refuses to run. Every browser test shares this one.
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium).")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Starting Playwright's event loop leaves this thread in another contextvars context, where Django's
+    # per-context connection storage is empty: Django would open new connections without the test database's
+    # serialized contents, and serialized_rollback would silently restore nothing. Keep the connections in use.
+    in_use = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        for alias, connection in in_use.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

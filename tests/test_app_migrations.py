@@ -32,7 +32,9 @@ def latest():
     return executor.loader.graph.leaf_nodes()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # keep the migrations' rows; no post_migrate on flush
 def test_rows_and_permissions_survive_the_move(agenda):
     trajet = TrajetPageFactory(parent=agenda)
     page = open_event(trajet, capacity=1)

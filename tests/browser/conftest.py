@@ -15,17 +15,6 @@ import pytest
 # unless told it is safe (the loop only drives the browser, never our database code).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 800}
 
 
@@ -40,25 +29,6 @@ def pytest_collection_modifyitems(items):
         if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium).")
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    # Starting Playwright's event loop leaves this thread in another contextvars context, where Django's
-    # per-context connection storage is empty: Django would open new connections without the test database's
-    # serialized contents, and serialized_rollback would silently restore nothing. Keep the connections in use.
-    in_use = {alias: connections[alias] for alias in connections}
-    with sync_playwright() as playwright:
-        for alias, connection in in_use.items():
-            connections[alias] = connection
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 class RequestLog(list):

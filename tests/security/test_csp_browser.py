@@ -8,7 +8,6 @@ import pytest
 from tests.factories import UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 RECORD_VIOLATIONS = """
@@ -17,24 +16,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
 });
 """
-
-
-@pytest.fixture
-def chromium():
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium).")
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    in_use = {alias: connections[alias] for alias in connections}  # see tests/browser/conftest.py
-    with sync_playwright() as playwright:
-        for alias, connection in in_use.items():
-            connections[alias] = connection
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 def violations(browser, live_server, urls, session=None):
@@ -70,7 +51,7 @@ def session_of(user):
     return client.cookies["sessionid"].value
 
 
-def test_public_pages_report_no_violation(chromium, live_server, site_pages):
+def test_public_pages_report_no_violation(browser, live_server, site_pages):
     urls = [
         "/fr/",
         "/fr/agenda/",
@@ -81,11 +62,11 @@ def test_public_pages_report_no_violation(chromium, live_server, site_pages):
         "/fr/search/?q=atelier",
         "/agenda/embed/",
     ]
-    assert violations(chromium, live_server, urls) == {}
+    assert violations(browser, live_server, urls) == {}
 
 
-def test_editor_pages_and_admin_report_no_violation(chromium, live_server, site_pages):
+def test_editor_pages_and_admin_report_no_violation(browser, live_server, site_pages):
     session = session_of(UserFactory(username="root", is_superuser=True, is_staff=True))
     event = site_pages["event"]
     urls = [event.url, "/admin/", f"/admin/pages/{event.pk}/edit/", f"/admin/pages/{site_pages['meeting'].pk}/edit/"]
-    assert violations(chromium, live_server, urls, session=session) == {}
+    assert violations(browser, live_server, urls, session=session) == {}
