@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes (pytest-xdist): one per CPU by default.
+TEST_WORKERS ?= auto
 # The coming Monday (today excluded), so that the demo trajet is upcoming.
 NEXT_MONDAY := $(shell $(PYTHON) -c "import datetime as d; t=d.date.today(); print(t + d.timedelta(days=7 - t.weekday()))")
 
@@ -43,7 +45,7 @@ run: install messages
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev messages browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Debian's nginx-light, the load balancer of `make cluster` (installed without starting Debian's own service).
 nginx:

@@ -26,8 +26,9 @@ the API in JavaScript always gets the anonymous view.
 import datetime
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -162,6 +163,24 @@ class PublicPagesAPIViewSet(StrictQueryMixin, PagesAPIViewSet):
     unless ``?locale=`` says which one."""
 
     filter_backends = replace_filters(PagesAPIViewSet.filter_backends)
+
+    def find_object(self, queryset, request):
+        """``find/?html_path=``, the path as the site shows it, language prefix included (``/nl/agenda/...``):
+        routed from the site root's translation in that language (Wagtail's own routes the default tree only,
+        so every prefixed path was a 404). ``None`` (a 404) when nothing there is live and visible."""
+        components = [part for part in request.GET.get("html_path", "").split("/") if part]
+        site = Site.find_for_request(request)
+        if site and components and components[0] in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            locale = Locale.objects.filter(language_code=components[0]).first()
+            root = site.root_page.get_translation_or_none(locale) if locale else None
+            if root is None:
+                return None
+            try:
+                page = root.specific.route(request, components[1:])[0]  # a RouteResult or a tuple
+            except Http404:
+                return None
+            return page if queryset.filter(id=page.id).exists() else None
+        return super().find_object(queryset, request)
 
     def get_base_queryset(self):
         # Wagtail asks for it several times a request (queryset, parent filters, serializer context): build once.

@@ -6,6 +6,7 @@
   communes, organisers, the times and prices inside the itinerary and meals blocks...), keeps the strings already
   translated, falls back to the new French text for strings not translated yet, and empties on the translation a
   text field emptied on the source. Aliases (pages not translated yet) are updated by Wagtail itself.
+- ``unpublish_translations`` (``page_unpublished``): unpublishing a French page unpublishes its translations.
 - ``localise_foreign_keys`` (``pre_save``): a page (translation or alias), a translatable snippet (a venue's
   commune) or a page's inline row (e.g. "other communes") that points to a translatable snippet is pointed to
   that snippet's version in its own locale ("Vorst" on the Dutch page), so names show in the page's language on
@@ -35,7 +36,7 @@ from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
 from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.models.i18n import get_translatable_models
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 _state = threading.local()
 logger = logging.getLogger(__name__)
@@ -91,6 +92,25 @@ def push_facts_to_translations(sender, instance, revision=None, **kwargs):
                 )
     finally:
         _state.pushing = False
+
+
+@receiver(page_unpublished)
+def unpublish_translations(sender, instance, **kwargs):
+    """After a French (default-locale) page is unpublished, unpublish its live translations too, each logged
+    as Wagtail's ``UnpublishPageAction`` logs it (Wagtail unpublishes the aliases itself). A translation never
+    stays public for a page its source withdrew; publishing the French page again republishes them
+    (``push_facts_to_translations`` only republishes live ones: an editor does it in the admin)."""
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+
+    if getattr(_state, "unpublishing", False) or instance.locale_id != Locale.get_default().pk:
+        return
+    _state.unpublishing = True
+    try:
+        copies = Page.objects.filter(translation_key=instance.translation_key, alias_of__isnull=True, live=True)
+        for copy in copies.exclude(pk=instance.pk):
+            UnpublishPageAction(copy.specific, user=kwargs.get("user")).execute(skip_permission_checks=True)
+    finally:
+        _state.unpublishing = False
 
 
 _FK_SPECS = {}

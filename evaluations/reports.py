@@ -54,7 +54,7 @@ def completion_rows(trajet_pages, user=None, now=None):
     now = now or timezone.now()
     by_path = {trajet.path: trajet for trajet in trajet_pages}
     _trajet_page, event_page = page_models()
-    activities = event_page.objects.live().filter(locale=Locale.get_default(), cancelled=False)
+    activities = event_page.objects.live().filter(locale=Locale.get_default(), status="scheduled")
     if user is not None:
         activities = scope_pages(activities, user)
     groups = (

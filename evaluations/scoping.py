@@ -48,9 +48,9 @@ def scope_evaluations(queryset, user):
 
 
 def ended_activities(now=None):
-    """Live, default-locale activities and visits that have ended by ``now`` and were not cancelled."""
+    """Live, default-locale activities and visits that have ended by ``now`` and take place as announced (neither cancelled nor postponed)."""
     now = now or timezone.now()
-    return page_model().objects.live().filter(locale=Locale.get_default(), end__lt=now, cancelled=False)
+    return page_model().objects.live().filter(locale=Locale.get_default(), end__lt=now, status="scheduled")
 
 
 def to_evaluate(user, now=None):

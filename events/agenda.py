@@ -24,7 +24,7 @@ class AgendaFilters:
     ``events.choices.KINDS``; ``date_from``/``date_to`` are local (Europe/Brussels) calendar days, both inclusive;
     ``past`` selects the archive (ended items, newest first) instead of upcoming ones (not yet ended, soonest
     first); ``any_time`` imposes neither (every item, soonest first: the API without ``upcoming=true``) and wins
-    over ``past``."""
+    over ``past``; ``status`` an ``EventStatus`` value (the API's ``status``)."""
 
     commune: str | None = None
     phase: str | None = None
@@ -33,6 +33,7 @@ class AgendaFilters:
     date_to: datetime.date | None = None
     past: bool = False
     any_time: bool = False
+    status: str | None = None
 
 
 class AgendaQuerySet(PageQuerySet):
@@ -65,6 +66,8 @@ class AgendaQuerySet(PageQuerySet):
             qs = qs.filter(eventpage__isnull=False)
         elif filters.kind == "visit":
             qs = qs.filter(visitpage__isnull=False)
+        if filters.status:
+            qs = qs.filter(status=filters.status)
         if filters.date_from:
             qs = qs.filter(end__gte=local_datetime(filters.date_from))
         if filters.date_to:

@@ -7,7 +7,9 @@ On top of Wagtail's parameters (``type``, ``locale``, ``search``, ``order``, ``l
 - ``commune``: a commune slug (``forest``); matches the main commune or one of the other communes;
 - ``phase``: ``orientation``, ``decouverte-metiers`` or ``outillage`` (activities only);
 - ``upcoming``: ``true``/``1`` keeps what has not ended yet; ``false``/``0`` or absent: past and upcoming;
-- ``from``, ``to``: days ``YYYY-MM-DD`` in Europe/Brussels, both inclusive (``to`` not before ``from``).
+- ``from``, ``to``: days ``YYYY-MM-DD`` in Europe/Brussels, both inclusive (``to`` not before ``from``);
+- ``status``: ``scheduled``, ``cancelled`` or ``postponed`` (each page's ``status`` field: cancelled and postponed
+  activities stay listed, marked, so that partner sites can show the change).
 
 Used with no ``type``, or with ``events.EventPage``, ``events.VisitPage`` or ``events.ScheduledPage``. They
 restrict the result to activities and visits, ordered by start unless ``order`` says otherwise. A malformed
@@ -26,7 +28,7 @@ from cms.days import MAX_DAY, MIN_DAY
 from cms.models import Commune
 from registrations.pages import with_places
 
-from .choices import Phase
+from .choices import EventStatus, Phase
 from .filters import API_DOOR, parse_filters
 from .models import ScheduledPage
 
@@ -43,6 +45,8 @@ def api_message(error):
         return f"commune '{error.value}' is unknown: use a commune slug, e.g. 'forest'"
     if error.parameter == "phase":
         return f"phase must be one of: {', '.join(Phase.values)}"
+    if error.parameter == "status":
+        return f"status must be one of: {', '.join(EventStatus.values)}"
     return "upcoming must be 'true' or 'false'"
 
 
@@ -50,7 +54,7 @@ def agenda_filters_from_query(query):
     """``AgendaFilters`` from the API's query parameters (``events.filters.API_DOOR``), or ``None`` when none
     is given. A commune is known by its slug in any language.
 
-    :raises BadRequestError: for the first refused value (in the order commune, phase, upcoming, from, to):
+    :raises BadRequestError: for the first refused value (in the order commune, phase, upcoming, from, to, status):
         an unknown commune or phase, a non-boolean ``upcoming``, a day that is not ``YYYY-MM-DD`` within
         ``MIN_DAY``..``MAX_DAY``, or ``to`` before ``from``.
     """
@@ -63,7 +67,7 @@ def agenda_filters_from_query(query):
 
 
 class AgendaFilter(OrderingFilter):
-    """Applies ``commune``, ``phase``, ``upcoming``, ``from``, ``to`` through ``ScheduledPage.objects.filtered``,
+    """Applies ``commune``, ``phase``, ``upcoming``, ``from``, ``to``, ``status`` through ``ScheduledPage.objects.filtered``,
     then Wagtail's ``order`` when given (else soonest first)."""
 
     def filter_queryset(self, request, queryset, view):

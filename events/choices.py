@@ -14,3 +14,14 @@ class Phase(models.TextChoices):
 
 # The agenda's ``type`` filter values: what a ``ScheduledPage`` is (``ScheduledPage.kind``).
 KINDS = ("activity", "visit")
+
+
+class EventStatus(models.TextChoices):
+    """Whether an activity or a visit takes place as announced (schema.org ``eventStatus``; RFC 5545 ``STATUS``).
+
+    A rescheduled event is ``scheduled`` again, with ``ScheduledPage.previous_start`` kept (``EventRescheduled``).
+    """
+
+    SCHEDULED = "scheduled", _("prévue")
+    CANCELLED = "cancelled", _("annulée")
+    POSTPONED = "postponed", _("reportée (nouvelle date à venir)")

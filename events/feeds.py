@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 
 from cms.display import when_text, where_text
 from cms.models import Commune
+from cms.templatetags.typography import colon
 
+from .choices import EventStatus
 from .outputs import agenda_page_for, output_items, parse_output_request, public_output
 
 FEED_MAX_ITEMS = 50
@@ -57,7 +59,9 @@ class UpcomingFeed(Feed):
         return obj.items
 
     def item_title(self, item):
-        return item.title
+        """The title, after "Annulée : " or "Reportée : " (in the feed's language) when not held as announced."""
+        mark = {EventStatus.CANCELLED: _("Annulée"), EventStatus.POSTPONED: _("Reportée")}.get(item.status)
+        return f"{mark}{colon()}{item.title}" if mark else item.title
 
     def item_link(self, item):
         return item.feed_link

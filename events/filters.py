@@ -8,7 +8,8 @@ The parameters (each optional):
 - ``from``, ``to``: days in Europe/Brussels, both inclusive, from ``cms.days.MIN_DAY`` to ``MAX_DAY``; ``to``
   not before ``from``;
 - ``when``: ``past`` for the archive (ended items, newest first), else what has not ended yet;
-- ``upcoming``: ``true``/``1`` keeps what has not ended yet; ``false``/``0`` or absent: past and upcoming.
+- ``upcoming``: ``true``/``1`` keeps what has not ended yet; ``false``/``0`` or absent: past and upcoming;
+- ``status``: an ``EventStatus`` value (``scheduled``, ``cancelled``, ``postponed``).
 
 Each door reads some of them (a ``Door``) with ``parse_filters``, which never raises: it returns the filters
 built from the values it understood and a ``FilterError`` for each one it did not. The doors word the same
@@ -29,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.days import MAX_DAY, MIN_DAY
 
 from .agenda import AgendaFilters
-from .choices import KINDS, Phase
+from .choices import KINDS, EventStatus, Phase
 
 BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -50,7 +51,7 @@ class Door:
 
 PAGE_DOOR = Door(("commune", "phase", "type", "from", "to", "when"))
 OUTPUTS_DOOR = Door(("commune", "phase", "type", "from", "to"))
-API_DOOR = Door(("commune", "phase", "upcoming", "from", "to"), strict=True)
+API_DOOR = Door(("commune", "phase", "upcoming", "from", "to", "status"), strict=True)
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,14 @@ def parse_filters(query, door, *, communes):
         when ``commune`` is given).
     :returns: a ``ParsedFilters``; never raises on any value.
     """
-    known = {"commune": communes, "phase": Phase.values, "type": KINDS, "when": ("past",), "upcoming": BOOLEANS}
+    known = {
+        "commune": communes,
+        "phase": Phase.values,
+        "type": KINDS,
+        "when": ("past",),
+        "upcoming": BOOLEANS,
+        "status": EventStatus.values,
+    }
     values = without_nul({name: query[name] for name in door.parameters if name in query})
     accepted, errors = {}, []
     for name, value in values.items():
@@ -157,6 +165,7 @@ def parse_filters(query, door, *, communes):
         date_from=accepted.get("from"),
         date_to=accepted.get("to"),
         past=accepted.get("when") == "past",
+        status=accepted.get("status"),
         any_time="upcoming" in door.parameters and not BOOLEANS.get(accepted.get("upcoming"), False),
     )
     return ParsedFilters(filters, tuple(errors))

@@ -6,7 +6,9 @@
   Dutch and English versions of one activity and at every download, so a client updates instead of duplicating.
 - ``DTSTAMP`` (UTC) is when the page was last published: with no ``METHOD``, RFC 5545 §3.8.7.2 makes it the time
   the information was last revised, so two downloads of unchanged content are identical.
-- ``SUMMARY`` (with ``LANGUAGE``), ``LOCATION``, ``DESCRIPTION``, ``URL``, ``CATEGORIES``, ``STATUS``; escaping of
+- ``STATUS`` is ``CONFIRMED``, ``CANCELLED`` or ``TENTATIVE`` (postponed) and ``SEQUENCE`` the page's ``sequence``
+  (``events.schedule``): a cancelled or moved event updates in the calendars that subscribed or imported it.
+- ``SUMMARY`` (with ``LANGUAGE``), ``LOCATION``, ``DESCRIPTION``, ``URL``, ``CATEGORIES``; escaping of
   ``,;\\`` and line folding at 75 octets are done by ``icalendar``.
 """
 
@@ -23,10 +25,16 @@ from cms.display import where_text
 from cms.models import Commune
 from cms.privacy import visible_to
 
+from .choices import EventStatus
 from .models import ScheduledPage
 from .outputs import agenda_page_for, output_items, parse_output_request, public_output
 
 PRODID = "-//MEF Saint-Gilles Forest Uccle//Trajet emploi//FR"
+ICAL_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.POSTPONED: "TENTATIVE",
+}
 # How often subscribed clients should fetch the calendar again (RFC 7986 REFRESH-INTERVAL).
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 
@@ -69,7 +77,10 @@ def page_event(page, request):
     event.add("url", url)
     phase = page.phase_choice
     event.add("categories", [str(phase.label) if phase else _("Journée de visites")])
-    event.add("status", "CONFIRMED")
+    # RFC 5545 §3.8.1.11: CANCELLED, or TENTATIVE while postponed (the date shown is no longer certain).
+    event.add("status", ICAL_STATUS[page.status])
+    # §3.8.7.4: raised at each announced change of status, date, time or place, so subscribed clients update.
+    event.add("sequence", page.sequence)
     return event
 
 

@@ -2,7 +2,7 @@
 
 Source: https://developers.google.com/search/docs/appearance/structured-data/event — required: ``name``,
 ``startDate``, ``location`` (a ``Place`` with a ``PostalAddress``); recommended: ``description``, ``endDate``,
-``eventStatus``, ``eventAttendanceMode``, ``location.name``, ``offers``, ``organizer``. schema.org adds
+``eventStatus`` (``event_status``; ``previousStartDate`` once rescheduled), ``eventAttendanceMode``, ``location.name``, ``offers``, ``organizer``. schema.org adds
 ``isAccessibleForFree``, ``maximumAttendeeCapacity``, ``remainingAttendeeCapacity``, ``inLanguage`` and ``url``.
 
 Dates are ISO 8601 with the Europe/Brussels offset. The Trajet emploi's activities and visit days are free
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from cms.display import place_name, postal_address
 
+from .choices import EventStatus
 from .serializers import local_iso
 
 SCHEMA = "https://schema.org/"
@@ -42,6 +43,18 @@ def place(page):
     return {"@type": "Place", "name": name, "address": address_jsonld(page)}
 
 
+def event_status(page):
+    """schema.org ``EventStatusType`` name: ``EventCancelled``, ``EventPostponed``, ``EventRescheduled`` (held as
+    announced, after a change of date: ``previousStartDate`` is given too) or ``EventScheduled``."""
+    if page.status == EventStatus.CANCELLED:
+        return "EventCancelled"
+    if page.status == EventStatus.POSTPONED:
+        return "EventPostponed"
+    if page.previous_start and page.previous_start != page.start:
+        return "EventRescheduled"
+    return "EventScheduled"
+
+
 def event_jsonld(page, request=None):
     """The JSON-LD ``dict`` for ``page`` (an EventPage or VisitPage), texts in the page's language."""
     url = page.get_full_url(request)
@@ -53,7 +66,7 @@ def event_jsonld(page, request=None):
             "name": page.title,
             "startDate": local_iso(page.start),
             "endDate": local_iso(page.end),
-            "eventStatus": SCHEMA + "EventScheduled",
+            "eventStatus": SCHEMA + event_status(page),
             "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode",
             "location": place(page),
             "isAccessibleForFree": True,
@@ -84,6 +97,8 @@ def event_jsonld(page, request=None):
             "availability": SCHEMA + ("SoldOut" if places_left is not None and places_left <= 0 else "InStock"),
             "url": url,
         }
+        if page.previous_start and page.status == EventStatus.SCHEDULED:
+            data["previousStartDate"] = local_iso(page.previous_start)
         if page.first_published_at:
             offer["validFrom"] = local_iso(page.first_published_at)
         data["offers"] = offer

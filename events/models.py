@@ -27,7 +27,7 @@ from registrations.pages import RegistrationPageMixin
 from . import serializers as api
 from .agenda import AgendaQuerySet
 from .blocks import EventBodyBlock, ItineraryStopBlock, MealBlock
-from .choices import Phase
+from .choices import EventStatus, Phase
 from .forms import AgendaFilterForm
 
 
@@ -187,11 +187,22 @@ class ScheduledPage(RegistrationPageMixin, Page):
         blank=True,
         help_text=_("Date et heure (heure de Bruxelles) ; vide = jusqu'au début de l'activité."),
     )
-    cancelled = models.BooleanField(
-        _("annulée"),
-        default=False,
-        help_text=_("Cochez si l'activité n'a pas lieu : la page l'indique et les inscriptions se ferment."),
+    status = models.CharField(
+        _("statut"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        db_index=True,
+        help_text=_(
+            "« Annulée » ou « reportée » : la page, l'agenda et les calendriers l'indiquent, les inscriptions se "
+            "ferment et chaque personne inscrite reçoit un e-mail à la publication."
+        ),
     )
+    # RFC 5545 SEQUENCE: raised each time a published change of status, date, time or place is announced
+    # (``events.schedule``); the start and end before the last change of date (schema.org previousStartDate).
+    sequence = models.PositiveIntegerField(_("révision du calendrier"), default=0, editable=False)
+    previous_start = models.DateTimeField(_("début précédent"), null=True, blank=True, editable=False)
+    previous_end = models.DateTimeField(_("fin précédente"), null=True, blank=True, editable=False)
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -210,6 +221,7 @@ class ScheduledPage(RegistrationPageMixin, Page):
         APIField("venue", serializer=api.VenueField()),
         APIField("capacity"),
         APIField("places_left"),
+        APIField("status"),
         APIField("registration", serializer=api.RegistrationField()),
         APIField("organisers", serializer=api.OrganisersField()),
     ]
@@ -228,7 +240,7 @@ class ScheduledPage(RegistrationPageMixin, Page):
                 FieldPanel("registration_info"),
                 FieldPanel("registration_open"),
                 FieldPanel("registration_deadline"),
-                FieldPanel("cancelled"),
+                FieldPanel("status"),
             ],
             heading=_("Places et inscription"),
         ),
@@ -254,6 +266,19 @@ class ScheduledPage(RegistrationPageMixin, Page):
         """``max_per_organisation`` when this row is a visit day, else ``None`` (one query; the subclasses answer
         without one). The allocation locks plain ``ScheduledPage`` rows, hence the query."""
         return VisitPage.objects.filter(pk=self.pk).values_list("max_per_organisation", flat=True).first()
+
+    @property
+    def cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def postponed(self):
+        return self.status == EventStatus.POSTPONED
+
+    @property
+    def status_choice(self):
+        """The ``EventStatus`` (its ``label`` is the mark shown on cards and pages)."""
+        return EventStatus(self.status)
 
     @property
     def is_past(self):

@@ -71,9 +71,13 @@ def fill_places(page):
 
     A waiting person whose organisation already has ``max_per_organisation`` confirmed people is skipped (they
     keep their rank) and the next one may be confirmed. Runs three queries plus one update per promotion.
+    Nobody is promoted while the activity is cancelled or postponed: a place on a day that will not happen is
+    no place (they keep their rank).
 
     :returns: the list of ``Registration`` rows just confirmed.
     """
+    if page.cancelled or page.postponed:
+        return []
     capacity, quota = page.capacity, page.organisation_quota()
     confirmed = list(
         Registration.objects.filter(page=page, status=Status.CONFIRMED).values_list("organisation_id", flat=True)
@@ -136,6 +140,7 @@ def register(
             phone=phone.strip(),
             organisation=organisation,
             language=language,
+            notified_sequence=holder.sequence,  # the activity as it stands now is what they register for
             created_at=timezone.now(),  # taken under the lock: order of arrival = order of allocation
         )
         try:
@@ -203,7 +208,8 @@ def confirm(registration):
 
 def refill(page, now=None):
     """After an editor changed the page (more places, a larger limit per organisation) or deleted a
-    registration: promote whoever now fits, unless the activity has ended (nobody is promoted then).
+    registration: promote whoever now fits, unless the activity has ended (nobody is promoted then; nor while it
+    is cancelled or postponed: ``fill_places``).
     :returns: the registrations promoted."""
     with transaction.atomic():
         holder = _lock(page)
@@ -230,3 +236,18 @@ def refill_on_publish(sender, instance, **kwargs):
     if isinstance(instance, page_model) and instance.registration_page.pk == instance.pk:
         if Registration.objects.filter(page_id=instance.pk, status=Status.WAITING).exists():
             refill(instance)
+
+
+def announce_on_publish(sender, instance, **kwargs):
+    """``page_published`` receiver: when the French page of an activity is published with a new ``sequence``
+    (cancelled, postponed, new date, time or place: see ``events.schedule``), every confirmed and waiting
+    registrant who has not heard of it is e-mailed once, in their language, after the transaction commits."""
+    page_model = Registration._meta.get_field("page").related_model
+    if not isinstance(instance, page_model) or instance.registration_page.pk != instance.pk:
+        return
+    owed = Registration.objects.filter(
+        page_id=instance.pk,
+        status__in=[Status.CONFIRMED, Status.WAITING],
+        notified_sequence__lt=instance.sequence,
+    ).exclude(email="")
+    notify(list(owed.only("pk")))

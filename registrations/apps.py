@@ -9,6 +9,7 @@ class RegistrationsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from .allocation import refill_on_publish
+        from .allocation import announce_on_publish, refill_on_publish
 
         page_published.connect(refill_on_publish, dispatch_uid="events-refill-on-publish")
+        page_published.connect(announce_on_publish, dispatch_uid="registrations-announce-on-publish")

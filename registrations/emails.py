@@ -1,9 +1,11 @@
-"""Registration e-mails: confirmation, waiting list, promotion from the waiting list.
+"""Registration e-mails: confirmation, waiting list, promotion from the waiting list, and the activity's changes
+(cancelled, postponed, new date, time or place).
 
 Which e-mail a registration is due follows from its state: ``status`` differs from ``notified_status`` (the
 status last announced). ``deliver`` sends it through Django's e-mail backend (console in development, SMTP in
 production) in the registrant's language, with the activity's date (Europe/Brussels), place and cancel link,
-then records ``notified_status``. A failure is recorded on the row (``email_error``, ``email_attempts``) and the
+then records ``notified_status`` and ``notified_sequence``. A change of the activity wins over a status e-mail
+not sent yet (it describes the activity as it now stands). A failure is recorded on the row (``email_error``, ``email_attempts``) and the
 registration itself is never touched: it was saved before any sending was attempted.
 """
 
@@ -11,7 +13,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,9 +27,18 @@ logger = logging.getLogger(__name__)
 Status = Registration.Status
 
 
+# The activity's change e-mails, by the page's ``status`` (``events.choices.EventStatus`` values).
+CHANGE_KINDS = {"cancelled": "page_cancelled", "postponed": "page_postponed", "scheduled": "page_changed"}
+
+
 def due(registration):
-    """``"confirmed"``, ``"waiting"``, ``"promoted"`` or ``None``: the e-mail this registration is owed."""
-    if not registration.email or registration.status == registration.notified_status:
+    """``"confirmed"``, ``"waiting"``, ``"promoted"``, ``"page_cancelled"``, ``"page_postponed"``,
+    ``"page_changed"`` or ``None``: the e-mail this registration is owed (reads ``registration.page``)."""
+    if not registration.email or registration.status == Status.CANCELLED:
+        return None
+    if registration.page.sequence > registration.notified_sequence:
+        return CHANGE_KINDS.get(registration.page.status, "page_changed")
+    if registration.status == registration.notified_status:
         return None
     if registration.status == Status.CONFIRMED:
         return "promoted" if registration.notified_status == Status.WAITING else "confirmed"
@@ -52,7 +63,8 @@ def build_message(registration):
     if kind is None:
         return None
     with translation.override(registration.language):
-        page = _page_in(registration.page, registration.language)
+        holder = registration.page  # the French page: its sequence, status and previous dates are the facts
+        page = _page_in(holder, registration.language)
         page_url = page.get_full_url()
         context = {
             "registration": registration,
@@ -63,11 +75,15 @@ def build_message(registration):
             "page_url": page_url,
             "cancel_url": page_url + page.reverse_subpage("cancel_registration", args=[registration.cancel_token]),
             "position": registration.waiting_position,
+            "previous_when": when_text(holder.previous_start, holder.previous_end) if holder.previous_start else "",
         }
         subject = {
             "confirmed": _("Inscription confirmée : %(title)s"),
             "waiting": _("Liste d'attente : %(title)s"),
             "promoted": _("Une place s'est libérée : %(title)s"),
+            "page_cancelled": _("Activité annulée : %(title)s"),
+            "page_postponed": _("Activité reportée : %(title)s"),
+            "page_changed": _("Changement d'horaire ou de lieu : %(title)s"),
         }[kind] % {"title": page.title}
         body = render_to_string(f"registrations/email_{kind}.txt", context)
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
@@ -86,7 +102,7 @@ def deliver(registration_id):
     )
     if registration is None:
         return True
-    status = registration.status
+    status, sequence = registration.status, registration.page.sequence
     message = build_message(registration)
     if message is None:
         return True
@@ -99,7 +115,10 @@ def deliver(registration_id):
         )
         return False
     Registration.objects.filter(pk=registration_id).update(
-        notified_status=status, email_attempts=registration.email_attempts + 1, email_error=""
+        notified_status=status,
+        notified_sequence=sequence,
+        email_attempts=registration.email_attempts + 1,
+        email_error="",
     )
     return True
 
@@ -109,7 +128,8 @@ def pending():
     owed = (
         Registration.objects.exclude(email="")
         .exclude(status=Status.CANCELLED)
-        .exclude(status=F("notified_status"))
+        .filter(~Q(status=F("notified_status")) | Q(page__sequence__gt=F("notified_sequence")))
         .filter(page__end__gte=timezone.now())
+        .select_related("page")
     )
     return [r for r in owed if due(r)]

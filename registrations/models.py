@@ -15,10 +15,12 @@ from cms.models import in_default_locale
 class Registration(models.Model):
     """One person's registration for an activity or a visit (see ``registrations.allocation``).
 
-    Always attached to the default-locale page (``ScheduledPage.registration_page``), so that every translation
-    shares capacity and registrations. ``created_at`` is set while the page is locked: order of arrival is
-    ``(created_at, pk)``. ``notified_status`` is the status the person was last e-mailed about: an e-mail is due
-    while it differs from ``status`` (see ``registrations.emails``).
+        Always attached to the default-locale page (``ScheduledPage.registration_page``), so that every translation
+        shares capacity and registrations. ``created_at`` is set while the page is locked: order of arrival is
+        ``(created_at, pk)``. ``notified_status`` is the status the person was last e-mailed about: an e-mail is due
+        while it differs from ``status``, and ``notified_sequence`` the page's ``sequence`` last announced: a change
+    of the activity (cancelled, postponed, new date or place) is due while the page's is higher (see
+    ``registrations.emails``).
     """
 
     class Status(models.TextChoices):
@@ -53,6 +55,9 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
     notified_status = models.CharField(_("statut annoncé par e-mail"), max_length=20, blank=True)
+    # The page's ``sequence`` (RFC 5545 SEQUENCE) the person last heard of: a change of the activity's status,
+    # date or place is e-mailed while the page's is higher.
+    notified_sequence = models.PositiveIntegerField(_("révision de l'activité annoncée"), default=0)
     email_attempts = models.PositiveSmallIntegerField(_("tentatives d'envoi"), default=0)
     email_error = models.TextField(_("dernière erreur d'envoi"), blank=True)
     purged_at = models.DateTimeField(_("données effacées le"), null=True, blank=True)

@@ -6,7 +6,8 @@ page its own request cycle: GET shows the page with the form, POST registers the
 never imports ``events`` (registrations refer to pages by the string ``"events.ScheduledPage"``).
 
 The page that mixes it in provides the fields ``capacity``, ``registration_open``, ``registration_deadline``,
-``cancelled``, ``start`` and ``end`` (aware datetimes), and may override ``organisation_quota``.
+``start`` and ``end`` (aware datetimes), ``sequence`` (``int``: raised at each announced change of its status,
+date or place), the booleans ``cancelled`` and ``postponed``, and may override ``organisation_quota``.
 """
 
 from django.conf import settings
@@ -28,6 +29,7 @@ class RegistrationClosedReason(models.TextChoices):
 
     NOT_OPEN = "not_open", _("Les inscriptions en ligne ne sont pas ouvertes.")
     CANCELLED = "cancelled", _("Cette activité est annulée : les inscriptions sont fermées.")
+    POSTPONED = "postponed", _("Cette activité est reportée : les inscriptions rouvriront avec la nouvelle date.")
     ENDED = "ended", _("Cette activité est terminée : les inscriptions sont fermées.")
     DEADLINE = "deadline", _("Les inscriptions sont clôturées.")
 
@@ -72,6 +74,8 @@ class RegistrationPageMixin(RoutablePageMixin):
         now = now or timezone.now()
         if self.cancelled:
             return RegistrationClosedReason.CANCELLED
+        if self.postponed:
+            return RegistrationClosedReason.POSTPONED
         if not self.registration_open:
             return RegistrationClosedReason.NOT_OPEN
         if now >= self.end:

@@ -57,6 +57,16 @@ def _locale_sync_ignores_raw_saves():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (French), whatever language the test before it activated."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield

@@ -159,15 +159,18 @@ def open_visit(parent, capacity=10, max_per_organisation=2, **kwargs):
 
 
 def translate(page, code):
-    """``page`` translated into language ``code`` with wagtail-localize, as an editor would: its alias copy (made
-    by the locale synchronisation) becomes a real translation; untranslated text falls back to French.
+    """``page`` translated into language ``code`` with wagtail-localize, as an editor would ("Traduire" in the
+    admin): a ``Translation`` record (so that later publications of the French page reach it) and its alias copy
+    (made by the locale synchronisation) becoming a real translation; untranslated text falls back to French.
 
     :returns: the translated page (specific), published.
     """
-    from wagtail_localize.models import TranslationSource
+    from wagtail_localize.models import Translation, TranslationSource
 
     from cms.i18n import update_translation
 
+    locale = Locale.objects.get(language_code=code)
     source, _ = TranslationSource.get_or_create_from_instance(page)
-    instance, _ = update_translation(source, Locale.objects.get(language_code=code))
+    Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+    instance, _ = update_translation(source, locale)
     return instance.specific

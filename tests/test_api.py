@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from events.filters import API_DOOR, OUTPUTS_DOOR, PAGE_DOOR, parse_filters
+from events.models import EventPage
 from minutes.models import minutes_collection
 
 from . import agenda_scenario
@@ -180,6 +181,17 @@ def test_locale_filter_and_translations(client, pages):
     assert len(get_json(client, f"{API}?type=events.EventPage&locale=fr")["items"]) == 3
 
 
+def test_status_is_a_field_and_a_filter(client, pages):
+    cancelled = EventPage.objects.get(pk=pages.cv.pk)
+    cancelled.status = "cancelled"
+    cancelled.save_revision().publish()
+    data = get_json(client, f"{API}?type=events.EventPage&locale=fr&fields=status&status=cancelled")
+    assert [(item["title"], item["status"]) for item in data["items"]] == [(cancelled.title, "cancelled")]
+    others = get_json(client, f"{API}?type=events.EventPage&locale=fr&fields=status&status=scheduled")["items"]
+    assert others and {item["status"] for item in others} == {"scheduled"}
+    assert get_json(client, f"{API}{cancelled.pk}/")["status"] == "cancelled"
+
+
 # --- Bad input: 400 with a JSON message, never a 500 -------------------------------------------------------
 
 BAD_QUERIES = [
@@ -189,6 +201,8 @@ BAD_QUERIES = [
     ("phase=%00", "null characters"),
     ("upcoming=maybe", "upcoming must be 'true' or 'false'"),
     ("upcoming=tr%00ue", "null characters"),
+    ("status=annulee", "status must be one of: scheduled, cancelled, postponed"),
+    ("status=", "status must be one of"),
     ("from=2017-02-30", "from must be a date YYYY-MM-DD"),
     ("from=2017-W12-1", "from must be a date YYYY-MM-DD"),
     ("from=%00", "null characters"),

@@ -164,7 +164,7 @@ def test_deadline_closes_registration(trajet):
 
 
 def test_cancelled_event_and_closed_registration_refuse(trajet):
-    page = open_event(trajet, cancelled=True)
+    page = open_event(trajet, status="cancelled")
     with pytest.raises(RegistrationClosed) as error:
         register(page, name="A", email="a@example.org")
     assert error.value.reason == RegistrationClosedReason.CANCELLED

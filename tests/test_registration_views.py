@@ -127,7 +127,7 @@ def test_deadline_passed_says_why_and_refuses(client, trajet, privacy):
 
 
 def test_cancelled_event_says_so(client, trajet, privacy):
-    page = open_event(trajet, cancelled=True)
+    page = open_event(trajet, status="cancelled")
     response = client.get(page.url)
     assert "Cette activité est annulée : les inscriptions sont fermées." in response.text
     assert post(client, page).status_code == 400

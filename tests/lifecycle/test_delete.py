@@ -9,7 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.db.models import ProtectedError
 from wagtail.models import Page
+from wagtail.signals import page_unpublished
 
+from cms.i18n import unpublish_translations
 from evaluations.models import Evaluation
 from events.models import EventPage, ScheduledPage
 from registrations.allocation import cancel, register
@@ -249,12 +251,17 @@ def test_no_cascade_takes_registrations_even_outside_the_admin(activity):
 def test_orphan_translations_lists_then_fixes_copies_whose_source_is_gone(client, activity, trajet):
     held = open_event(trajet, title="Visite d'entreprise", slug="visite")
     nl_held = translate(held, "nl")
-    # The old behaviour: the French pages deleted alone (registrations held by the Dutch copy stay).
+    # The old behaviour: the French pages deleted alone, their translations left live (registrations held by
+    # the Dutch copy stay).
     nl, en = versions(activity)["nl"], versions(activity)["en"]
-    Page.objects.get(pk=activity.pk).delete()
-    register(nl_held, name="Amina", email="amina@example.org", send_email=False)
-    Registration.objects.update(page=nl_held)
-    Page.objects.get(pk=held.pk).delete()
+    page_unpublished.disconnect(unpublish_translations)
+    try:
+        Page.objects.get(pk=activity.pk).delete()
+        register(nl_held, name="Amina", email="amina@example.org", send_email=False)
+        Registration.objects.update(page=nl_held)
+        Page.objects.get(pk=held.pk).delete()
+    finally:
+        page_unpublished.connect(unpublish_translations)
     assert client.get(nl.url).status_code == 200
 
     out = StringIO()
