@@ -88,13 +88,28 @@ class Registration(models.Model):
         for registration in registrations:
             by_page.setdefault(registration.page_id, []).append(registration)
         page_model = cls._meta.get_field("page").related_model
-        titles = dict(page_model.objects.filter(pk__in=by_page).values_list("pk", "title"))
+        pages = {
+            pk: (title, status)
+            for pk, title, status in page_model.objects.filter(pk__in=by_page).values_list("pk", "title", "status")
+        }
         active_statuses = {cls.Status.CONFIRMED, cls.Status.WAITING}
         messages = []
         for page_id, rows in by_page.items():
+            title, page_status = pages.get(page_id, (page_id, ""))
             active = sum(1 for row in rows if row.status in active_statuses)
-            values = {"title": titles.get(page_id, page_id), "count": active or len(rows)}
-            if active:
+            values = {"title": title, "count": active or len(rows)}
+            if active and page_status == "cancelled":
+                messages.append(
+                    ngettext(
+                        "« %(title)s » est annulée et garde %(count)s inscription : une activité qui a eu des "
+                        "inscriptions ne se supprime pas. Dépubliez-la plutôt.",
+                        "« %(title)s » est annulée et garde %(count)s inscriptions : une activité qui a eu des "
+                        "inscriptions ne se supprime pas. Dépubliez-la plutôt.",
+                        active,
+                    )
+                    % values
+                )
+            elif active:
                 messages.append(
                     ngettext(
                         "« %(title)s » a %(count)s personne inscrite (confirmée ou en liste d'attente) : annulez "

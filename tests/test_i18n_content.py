@@ -310,7 +310,10 @@ def test_deleting_a_french_page_does_not_make_its_translation_public(client, dem
     Registration.objects.filter(page_id=visit.pk).delete()  # registrations protect a page from deletion
     with django_capture_on_commit_callbacks(execute=True):
         Page.objects.get(pk=visit.pk).delete()
-    assert client.get(nl.url).status_code == 302
+    # Never public: unpublished with its source (404), and restricted still (a 302 to the login page if shown).
+    response = client.get(nl.url)
+    assert response.status_code == 404 and not Page.objects.get(pk=nl.pk).live
+    assert nl.view_restrictions.count() == 1
 
 
 def test_a_translation_that_does_not_validate_does_not_block_the_french_page(demo):

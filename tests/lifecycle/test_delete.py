@@ -289,3 +289,15 @@ def test_orphan_translations_ignores_pages_that_still_have_their_source(activity
     call_command("orphan_translations", stdout=out)
     assert "Aucune traduction orpheline." in out.getvalue()
     assert locale("nl")
+
+
+def test_a_cancelled_activity_with_registrations_is_unpublished_rather_than_deleted(admin_client, activity):
+    register_three(activity)
+    page = EventPage.objects.get(pk=activity.pk)
+    page.status = "cancelled"
+    page.save_revision().publish()
+    response = admin_client.post(f"/admin/pages/{activity.pk}/delete/")
+    text = follow_messages(admin_client, response)
+    assert "« Atelier CV et lettre de motivation » est annulée et garde 3 inscriptions" in text
+    assert "Dépubliez-la plutôt" in text and "annulez d'abord" not in text
+    assert len(registration_rows()) == 3
