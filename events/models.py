@@ -229,10 +229,14 @@ class ScheduledPage(RegistrationPageMixin, Page):
     schedule_panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Quand")),
         MultiFieldPanel(
-            [FieldPanel("commune"), InlinePanel("other_communes", label=_("Autres communes")), FieldPanel("venue")],
+            [
+                FieldPanel("commune"),
+                InlinePanel("other_communes", heading=_("Autres communes"), label=_("Autre commune")),
+                FieldPanel("venue"),
+            ],
             heading=_("Où"),
         ),
-        InlinePanel("organisers", label=_("Organisateurs")),
+        InlinePanel("organisers", heading=_("Organisateurs"), label=_("Organisateur")),
         MultiFieldPanel(
             [
                 FieldPanel("capacity"),

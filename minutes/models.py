@@ -134,9 +134,9 @@ class MeetingPage(Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("committee"), FieldPanel("start")]),
         FieldPanel("venue"),
-        InlinePanel("organisations_present", label=_("Organisations présentes")),
+        InlinePanel("organisations_present", heading=_("Organisations présentes"), label=_("Organisation présente")),
         FieldPanel("agenda"),
-        InlinePanel("annexes", label=_("Annexes")),
+        InlinePanel("annexes", heading=_("Annexes"), label=_("Annexe")),
         MultiFieldPanel(
             [
                 FieldPanel("next_meeting_start"),

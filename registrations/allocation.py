@@ -157,10 +157,12 @@ def register(
     return registration
 
 
-def cancel(registration, now=None):
+def cancel(registration, now=None, *, by_person=False):
     """Cancel ``registration`` (by its signed link or by an editor) and give its place to the waiting list.
 
-    Idempotent: cancelling a cancelled registration changes nothing.
+    Idempotent: cancelling a cancelled registration changes nothing. When an editor cancels it, the person is
+    e-mailed that their registration is cancelled (once, and only if they had been told they were registered);
+    ``by_person=True`` (their own signed link: the page tells them) sends them nothing.
 
     :returns: the registrations promoted to confirmed (each is e-mailed).
     :raises ActivityEnded: the activity has ended at ``now``: nothing changes, nobody is promoted (a place
@@ -175,10 +177,14 @@ def cancel(registration, now=None):
             raise ActivityEnded()
         current.status = Status.CANCELLED
         current.cancelled_at = timezone.now()
-        current.save(update_fields=["status", "cancelled_at", "updated_at"])
+        fields = ["status", "cancelled_at", "updated_at"]
+        if by_person:
+            current.notified_status = Status.CANCELLED
+            fields.append("notified_status")
+        current.save(update_fields=fields)
         registration.status, registration.cancelled_at = current.status, current.cancelled_at
         promoted = fill_places(holder)
-        notify(promoted)
+        notify([current] + promoted)  # an editor's cancellation is e-mailed to the person (``emails.due``)
     return promoted
 
 

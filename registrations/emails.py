@@ -32,10 +32,14 @@ CHANGE_KINDS = {"cancelled": "page_cancelled", "postponed": "page_postponed", "s
 
 
 def due(registration):
-    """``"confirmed"``, ``"waiting"``, ``"promoted"``, ``"page_cancelled"``, ``"page_postponed"``,
-    ``"page_changed"`` or ``None``: the e-mail this registration is owed (reads ``registration.page``)."""
-    if not registration.email or registration.status == Status.CANCELLED:
+    """``"confirmed"``, ``"waiting"``, ``"promoted"``, ``"cancelled"`` (the person's registration was cancelled,
+    by their link or by an editor), ``"page_cancelled"``, ``"page_postponed"``, ``"page_changed"`` or ``None``:
+    the e-mail this registration is owed (reads ``registration.page``)."""
+    if not registration.email:
         return None
+    if registration.status == Status.CANCELLED:
+        # Told once, and only someone who had been told they were registered.
+        return "cancelled" if registration.notified_status in (Status.CONFIRMED, Status.WAITING) else None
     if registration.page.sequence > registration.notified_sequence:
         return CHANGE_KINDS.get(registration.page.status, "page_changed")
     if registration.status == registration.notified_status:
@@ -81,6 +85,7 @@ def build_message(registration):
             "confirmed": _("Inscription confirmée : %(title)s"),
             "waiting": _("Liste d'attente : %(title)s"),
             "promoted": _("Une place s'est libérée : %(title)s"),
+            "cancelled": _("Inscription annulée : %(title)s"),
             "page_cancelled": _("Activité annulée : %(title)s"),
             "page_postponed": _("Activité reportée : %(title)s"),
             "page_changed": _("Changement d'horaire ou de lieu : %(title)s"),
@@ -124,10 +129,10 @@ def deliver(registration_id):
 
 
 def pending():
-    """Registrations still owed an e-mail, for activities not yet ended (``send_registration_emails``)."""
+    """Registrations still owed an e-mail, for activities not yet ended (``send_registration_emails``);
+    ``due`` decides (a cancelled registration is owed one only if it had been told it was registered)."""
     owed = (
         Registration.objects.exclude(email="")
-        .exclude(status=Status.CANCELLED)
         .filter(~Q(status=F("notified_status")) | Q(page__sequence__gt=F("notified_sequence")))
         .filter(page__end__gte=timezone.now())
         .select_related("page")

@@ -202,7 +202,10 @@ class RegistrationActionView(WagtailAdminTemplateMixin, TemplateView):
             except RegistrationError as error:  # the activity has ended
                 messages.error(request, error.message)
                 return redirect(reverse("events_registration:index") + f"?page={registration.page_id}")
-            messages.success(request, _("Inscription de %(name)s annulée.") % {"name": registration.name})
+            done = _("Inscription de %(name)s annulée.") % {"name": registration.name}
+            if registration.email:
+                done = f"{done} {_('Un e-mail l’en informe.')}"
+            messages.success(request, done)
             for person in promoted:
                 messages.success(
                     request, _("%(name)s passe de la liste d'attente aux confirmés.") % {"name": person.name}

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from events.models import EventPage
 from registrations.allocation import cancel, register
@@ -105,9 +106,9 @@ def test_no_promotion_from_the_waiting_list_of_a_cancelled_activity(
         publish(activity, status="cancelled")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        cancel(registrants[0])
+        cancel(registrants[0], by_person=True)
     assert Registration.objects.filter(status="waiting").count() == 3
-    assert mail.outbox == []
+    assert mail.outbox == []  # nobody promoted, and the person saw it on the page
 
 
 def test_a_new_date_is_announced_with_old_and_new_times_in_brussels(
@@ -148,3 +149,16 @@ def test_a_draft_with_a_new_date_tells_nobody(activity, registrants, django_capt
         page.save_revision()
     assert mail.outbox == []
     assert EventPage.objects.get(pk=activity.pk).sequence == 0
+
+
+def test_a_person_an_editor_cancels_is_told_in_their_language(
+    admin_client, activity, registrants, django_capture_on_commit_callbacks
+):
+    dutch = registrants[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("events_registration:cancel", args=[dutch.pk]), follow=True)
+    shown = " ".join(str(message) for message in response.context["messages"])
+    assert "Inscription de Personne 1 annulée. Un e-mail l’en informe." in shown
+    to_person = [message for message in mail.outbox if message.to == [dutch.email]]
+    assert [message.subject for message in to_person] == ["Inschrijving geannuleerd: Atelier CV"]
+    assert "Personne 8 passe de la liste d'attente aux confirmés." in shown
