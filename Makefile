@@ -40,7 +40,7 @@ browser:
 run: install messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py createcachetable
-	$(BIN)/python manage.py load_demo --shift-to $(NEXT_MONDAY)
+	$(BIN)/python manage.py load_demo --shift-to $(NEXT_MONDAY) --site-url http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

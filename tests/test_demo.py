@@ -32,9 +32,14 @@ def test_running_twice_changes_nothing(db):
 
 def test_command_runs_twice(db, capsys):
     call_command("load_demo")
-    call_command("load_demo")
+    call_command("load_demo", "--site-url", "http://127.0.0.1:8000")
     assert Page.objects.type(EventPage).filter(locale__language_code="fr").count() == 9
     assert "9 activités" in capsys.readouterr().out
+    # The links of e-mails, feeds and the sitemap point where `make run` serves the demo.
+    event = EventPage.objects.filter(locale__language_code="fr").first()
+    assert event.get_full_url().startswith("http://127.0.0.1:8000/fr/agenda/")
+    with pytest.raises(CommandError, match="http"):
+        call_command("load_demo", "--site-url", "127.0.0.1:8000")
 
 
 def test_trajet_2017(demo):
