@@ -185,3 +185,19 @@ def test_calendar_of_a_large_agenda_runs_a_fixed_number_of_queries(client, pages
     with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(13):
         calendar = parse(client.get("/agenda/ical/"))
     assert len(calendar.walk("VEVENT")) == 14
+
+
+def test_the_vtimezone_is_written_by_its_rules_and_holds_beyond_2038(client, pages):
+    import datetime as dt
+
+    calendar = parse(client.get("/agenda/ical/"))
+    (vtimezone,) = calendar.walk("VTIMEZONE")
+    assert str(vtimezone["TZID"]) == "Europe/Brussels"
+    assert len(vtimezone.subcomponents) == 2  # CET and CEST by RRULE, not one block per transition
+    zone = vtimezone.to_tz()
+    offsets = {
+        day: zone.utcoffset(dt.datetime(*day, 12))
+        for day in [(2017, 3, 25), (2017, 3, 26), (2017, 10, 28), (2017, 10, 29), (2045, 7, 1), (2045, 12, 1)]
+    }
+    hour = dt.timedelta(hours=1)
+    assert list(offsets.values()) == [hour, 2 * hour, 2 * hour, hour, 2 * hour, hour]
