@@ -2,8 +2,8 @@
 
 ``ScheduledPage.objects`` is built on ``AgendaQuerySet``: every door of the agenda (the agenda page, the home
 page, the API, feeds, iCalendar, embed) asks ``ScheduledPage.objects.agenda(...)`` (or ``.filtered(...)``)
-rather than writing its own filter, so a privacy or filter fix lands everywhere. This module imports no model
-(the queryset works on ``self.model``), so that ``events.models`` can use it.
+rather than writing its own filter, so a privacy or filter fix lands everywhere. This module imports no model of
+this app (the queryset works on ``self.model``), so that ``events.models`` can use it.
 """
 
 import datetime
@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 
 from cms.days import local_datetime
 from cms.privacy import visible_to
+from registrations.pages import with_places
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,13 @@ class AgendaQuerySet(PageQuerySet):
         :param locale: a ``wagtail.models.Locale``; defaults to the active language's locale.
         :param now: aware datetime separating upcoming from past (default: ``timezone.now()``). An item in
             progress (started, not yet ended) is upcoming.
-        :returns: a QuerySet of ``ScheduledPage`` with commune, venue and the activity row joined and the other
-            communes prefetched, so that listing it costs a fixed number of queries.
+        :returns: a QuerySet of ``ScheduledPage`` with commune, venue and the activity row joined, the other
+            communes prefetched and the places left annotated (``registrations.pages.with_places``), so that
+            listing it costs a fixed number of queries.
         """
         locale = locale or Locale.get_active()
         qs = self.live().filter(locale=locale).filtered(filters, now=now)
-        qs = visible_to(qs, request)
+        qs = with_places(visible_to(qs, request))
         return qs.select_related("commune", "venue__commune", "eventpage", "content_type").prefetch_related(
             "other_communes__commune"
         )

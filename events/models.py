@@ -22,7 +22,7 @@ from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin
 from cms.models import Commune
 from cms.privacy import visible_to
-from registrations.pages import RegistrationPageMixin
+from registrations.pages import RegistrationPageMixin, with_places
 
 from . import serializers as api
 from .agenda import AgendaQuerySet
@@ -109,9 +109,11 @@ class TrajetPage(Page):
 
     def activities_by_phase(self, request):
         """``[(Phase, [EventPage, ...]), ...]`` in phase order, each list by start; phases without activity omitted."""
-        activities = visible_to(
-            EventPage.objects.child_of(self).live().select_related("commune", "venue__commune").order_by("start"),
-            request,
+        activities = with_places(
+            visible_to(
+                EventPage.objects.child_of(self).live().select_related("commune", "venue__commune").order_by("start"),
+                request,
+            )
         ).prefetch_related("other_communes__commune")
         groups = []
         for phase in Phase:

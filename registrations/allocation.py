@@ -257,3 +257,22 @@ def announce_on_publish(sender, instance, **kwargs):
         notified_sequence__lt=instance.sequence,
     ).exclude(email="")
     notify(list(owed.only("pk")))
+
+
+def places_changed(sender, instance, raw=False, **kwargs):
+    """``post_save`` receiver of ``Registration``: once the transaction commits, the cached listings (agenda, home:
+    their cards show the places left) are invalidated on every worker (``cms.cache``) and purged from the
+    front-end cache with the activity's page, when one is configured (``cms.frontend_cache``)."""
+    if raw:
+        return
+    from cms.cache import bump_content_version
+    from cms.frontend_cache import purge_after_change
+
+    page_id = instance.page_id
+
+    def refresh():
+        bump_content_version()
+        page_model = Registration._meta.get_field("page").related_model
+        purge_after_change(list(page_model.objects.filter(pk=page_id)))
+
+    transaction.on_commit(refresh)
