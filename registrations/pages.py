@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
 
 from . import views
 from .models import Registration
@@ -129,8 +128,10 @@ def with_places(queryset):
     """Annotate a queryset of registration pages with ``registration_capacity`` and ``confirmed_count`` taken
     from each page's default-locale translation, so that ``places_left`` costs no query per row (fixed query
     count)."""
-    default = Locale.get_default()
-    holder = queryset.model.objects.filter(translation_key=OuterRef("translation_key"), locale=default)
+    # The default locale by its language code, joined in the subquery: no query of its own.
+    holder = queryset.model.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=default_language_code()
+    )
     # Registrations sit on one page of the translation group (the default-locale one): match on the key.
     confirmed = (
         Registration.objects.filter(

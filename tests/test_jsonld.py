@@ -8,9 +8,10 @@ import re
 import pytest
 
 from events.jsonld import event_jsonld, jsonld_script
+from events.models import EventPage
 
 from . import agenda_scenario
-from .factories import translate
+from .factories import brussels, translate
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUSES = {
@@ -195,6 +196,23 @@ def test_translated_page_is_in_its_language(client, pages):
     assert data["inLanguage"] == "nl"
     assert data["name"] == "Workshop cv"
     assert "/nl/" in data["url"]
+
+
+def test_rescheduled_then_cancelled_then_postponed(client, pages):
+    page = EventPage.objects.get(pk=pages.cv.pk)
+    page.start, page.end = brussels(2017, 3, 28, 9, 30), brussels(2017, 3, 28, 12, 30)  # after the DST change
+    page.save_revision().publish()
+    data = page_jsonld(client, page)
+    assert data["eventStatus"] == SCHEMA + "EventRescheduled"
+    assert (data["previousStartDate"], data["startDate"]) == ("2017-03-25T09:30:00+01:00", "2017-03-28T09:30:00+02:00")
+    assert google_event_problems(data) == []
+    for status, schema_status in (("cancelled", "EventCancelled"), ("postponed", "EventPostponed")):
+        page = EventPage.objects.get(pk=page.pk)
+        page.status = status
+        page.save_revision().publish()
+        data = page_jsonld(client, page)
+        assert data["eventStatus"] == SCHEMA + schema_status and "previousStartDate" not in data
+        assert google_event_problems(data) == []
 
 
 def test_script_cannot_be_closed_by_page_text():
