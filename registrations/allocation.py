@@ -157,12 +157,12 @@ def register(
     return registration
 
 
-def cancel(registration, now=None, *, by_person=False):
+def cancel(registration, now=None):
     """Cancel ``registration`` (by its signed link or by an editor) and give its place to the waiting list.
 
-    Idempotent: cancelling a cancelled registration changes nothing. When an editor cancels it, the person is
-    e-mailed that their registration is cancelled (once, and only if they had been told they were registered);
-    ``by_person=True`` (their own signed link: the page tells them) sends them nothing.
+    Idempotent: cancelling a cancelled registration changes nothing. The person is e-mailed that their
+    registration is cancelled, whether an editor or their own signed link cancelled it (once, and only if they
+    had been told they were registered): a record of it, and a word if someone else used their link.
 
     :returns: the registrations promoted to confirmed (each is e-mailed).
     :raises ActivityEnded: the activity has ended at ``now``: nothing changes, nobody is promoted (a place
@@ -177,14 +177,10 @@ def cancel(registration, now=None, *, by_person=False):
             raise ActivityEnded()
         current.status = Status.CANCELLED
         current.cancelled_at = timezone.now()
-        fields = ["status", "cancelled_at", "updated_at"]
-        if by_person:
-            current.notified_status = Status.CANCELLED
-            fields.append("notified_status")
-        current.save(update_fields=fields)
+        current.save(update_fields=["status", "cancelled_at", "updated_at"])
         registration.status, registration.cancelled_at = current.status, current.cancelled_at
         promoted = fill_places(holder)
-        notify([current] + promoted)  # an editor's cancellation is e-mailed to the person (``emails.due``)
+        notify([current] + promoted)  # the cancellation is e-mailed to the person (``emails.due``)
     return promoted
 
 

@@ -148,7 +148,7 @@ def cancel_registration(page, request, token):
     if request.method == "POST":
         try:
             if not already_cancelled:
-                cancel(registration, by_person=True)
+                cancel(registration)
         except ActivityEnded as error:
             messages.error(request, error.message)
         else:
