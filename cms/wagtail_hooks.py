@@ -13,9 +13,11 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import lifecycle, moderation
+from .admin_forms import VenueCreationForm
 from .models import Commune, Organisation, Venue
 
 
@@ -40,10 +42,22 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
+class VenueChooserViewSet(SnippetChooserViewSet):
+    """The venue chooser of activity and visit pages: search, and a "Nouveau lieu" tab so that an editor adds a
+    missing venue without leaving the page."""
+
+    creation_form_class = VenueCreationForm
+    create_action_label = gettext_lazy("Ajouter ce lieu")
+    creation_tab_label = gettext_lazy("Nouveau lieu")
+    search_tab_label = gettext_lazy("Rechercher")
+
+
 class VenueViewSet(SnippetViewSet):
     model = Venue
     search_backend_name = None
     icon = "site"
+    chooser_viewset_class = VenueChooserViewSet
+    chooser_per_page = 50  # every venue of the three communes on one page
     list_display = ["name", "street", "postcode", "commune", "locale"]
     list_filter = ["locale", "commune"]
     search_fields = ["name", "street"]

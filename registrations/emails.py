@@ -79,6 +79,9 @@ def build_message(registration):
             "page_url": page_url,
             "cancel_url": page_url + page.reverse_subpage("cancel_registration", args=[registration.cancel_token]),
             "position": registration.waiting_position,
+            # A visit day's per-organisation limit, when that is why the person waits (places are left).
+            "organisation_quota": registration.organisation_quota_reached() if kind == "waiting" else None,
+            "organisation_position": registration.waiting_position_in_organisation if kind == "waiting" else None,
             "previous_when": when_text(holder.previous_start, holder.previous_end) if holder.previous_start else "",
         }
         subject = {

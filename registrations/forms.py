@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cms.models import Organisation, in_default_locale
 
@@ -55,6 +56,13 @@ class RegistrationForm(forms.Form):
             field.required = True
             names = {org.translation_key: str(org) for org in Organisation.objects.filter(locale_id=page.locale_id)}
             field.label_from_instance = lambda org: names.get(org.translation_key) or str(org)
+            quota = page.registration_page.organisation_quota()
+            if quota:  # the rule, before the form is sent (``allocation.fill_places`` applies it)
+                field.help_text = ngettext(
+                    "%(count)s personne au plus par structure : au-delà, vous serez en attente pour votre structure.",
+                    "%(count)s personnes au plus par structure : au-delà, vous serez en attente pour votre structure.",
+                    quota,
+                ) % {"count": quota}
         else:
             del self.fields["organisation"]
         self.fields["name"].widget.attrs["autocomplete"] = "name"

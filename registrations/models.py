@@ -30,6 +30,7 @@ class Registration(models.Model):
 
     # The salt predates this app: links already e-mailed keep working.
     CANCEL_SALT = "events.registration.cancel"
+    OUTCOME_SALT = "registrations.registration.outcome"
 
     # PROTECT: deleting a page never takes its registrations with it (``cms.lifecycle`` refuses with
     # ``deletion_refusals``'s reason: the activity is cancelled first, which tells the people registered).
@@ -160,6 +161,43 @@ class Registration(models.Model):
         pk, _sep, signature = token.partition("-")
         value = signing.Signer(salt=cls.CANCEL_SALT).unsign(f"{pk}:{signature}")
         return cls.objects.select_related("page").get(pk=int(value))
+
+    @property
+    def waiting_position_in_organisation(self):
+        """1-based rank among the waiting people of the same organisation (a visit day's per-organisation
+        limit: they wait for a place of their organisation), or ``None`` if not waiting. One query."""
+        if self.status != self.Status.WAITING:
+            return None
+        earlier = Registration.objects.filter(
+            page_id=self.page_id, status=self.Status.WAITING, organisation_id=self.organisation_id
+        ).filter(Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk))
+        return earlier.count() + 1
+
+    def organisation_quota_reached(self):
+        """The visit day's per-organisation limit (``int``) when this person waits because the places of their
+        organisation are taken while other places are free, else ``None``. Two or three queries."""
+        if self.status != self.Status.WAITING or not self.organisation_id:
+            return None
+        page = self.page
+        quota = page.organisation_quota()
+        if quota and (page.places_left or 0) > 0:
+            return quota
+        return None
+
+    def outcome_token(self):
+        """``"<pk>-<timestamp>-<signature>"``: the pk signed with ``django.core.signing.TimestampSigner`` (salt
+        ``OUTCOME_SALT``), for the outcome page shown right after registering. Only ``[0-9A-Za-z_-]``, which
+        Wagtail's page URLs accept (the base-62 timestamp has no ``-``, so the first two split it)."""
+        return signing.TimestampSigner(salt=self.OUTCOME_SALT).sign(str(self.pk)).replace(":", "-", 2)
+
+    @classmethod
+    def from_outcome_token(cls, token, max_age):
+        """The registration an outcome token names, if signed less than ``max_age`` seconds ago.
+
+        :raises signing.BadSignature: forged, altered or expired (``SignatureExpired``) token;
+        :raises Registration.DoesNotExist: no such registration."""
+        value = signing.TimestampSigner(salt=cls.OUTCOME_SALT).unsign(":".join(token.split("-", 2)), max_age=max_age)
+        return cls.objects.select_related("page", "organisation").get(pk=int(value))
 
 
 def with_waiting_position(queryset):

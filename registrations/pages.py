@@ -113,6 +113,11 @@ class RegistrationPageMixin(RoutablePageMixin):
         """The page itself; POST submits the registration form (``registrations.views.serve_page``)."""
         return views.serve_page(self, request)
 
+    @path("inscription/<str:token>/", name="registration_outcome")
+    def registration_outcome_view(self, request, token):
+        """The outcome of a registration just made (post/redirect/get target; ``views.registration_outcome``)."""
+        return views.registration_outcome(self, request, token)
+
     @path("annuler/<str:token>/", name="cancel_registration")
     def cancel_registration_view(self, request, token):
         """Cancel a registration by the signed link of its e-mail: GET asks to confirm, POST cancels."""

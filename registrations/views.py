@@ -1,8 +1,10 @@
 """The public side of registration: the form on activity and visit pages, and cancellation by signed link.
 
-POST-redirect-GET: a valid submission registers (``registrations.allocation.register``), stores a message in the
-session and redirects to the page; an invalid one renders the page again with the errors (HTTP 400), a closed
-page or a refused submission says why (400), too many submissions from one address get HTTP 429.
+POST-redirect-GET: a valid submission registers (``registrations.allocation.register``) and redirects to the
+page's outcome route (``inscription/<token>/#inscription``), where the registration section gives way to the
+outcome (confirmed, or waiting with the position), focused and kept on reload; an invalid submission renders the
+page again with the errors (HTTP 400), a closed page or a refused submission says why (400), and more accepted
+submissions from one address than ``settings.REGISTRATION_RATE_LIMIT`` allows get HTTP 429.
 """
 
 from django.conf import settings
@@ -10,6 +12,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -51,17 +54,31 @@ def client_ip(request):
 
 
 def rate_limited(request):
-    """Count this submission against the client's address; ``True`` once it exceeds
-    ``settings.REGISTRATION_RATE_LIMIT`` = ``(count, seconds)`` (Django's cache, shared by every worker and
-    server).
+    """Take one of the client address's ``settings.REGISTRATION_RATE_LIMIT`` = ``(count, seconds)`` slots for
+    this submission; ``True`` when none is free (Django's cache, shared by every worker and server).
 
-    Each accepted submission takes one of ``count`` slots, each kept ``seconds``: ``cache.add`` is atomic on
-    every backend (Redis ``SET NX``, the database cache's primary key), where ``incr`` is a read then a write on
-    the database cache and would let simultaneous submissions through.
+    Called once a submission is valid: input errors cost nothing, so a room of people sharing one address
+    (a MEF's computer room) can correct their forms; a submission refused after that gives its slot back
+    (``release_rate_slot``). Each slot is kept ``seconds``: ``cache.add`` is atomic on every backend (Redis
+    ``SET NX``, the database cache's primary key), where ``incr`` is a read then a write on the database cache
+    and would let simultaneous submissions through.
     """
     limit, window = settings.REGISTRATION_RATE_LIMIT
     prefix = f"registration-rate:{client_ip(request)}"
-    return not any(cache.add(f"{prefix}:{slot}", 1, timeout=window) for slot in range(limit))
+    for slot in range(limit):
+        key = f"{prefix}:{slot}"
+        if cache.add(key, 1, timeout=window):
+            request._registration_rate_slot = key
+            return False
+    return True
+
+
+def release_rate_slot(request):
+    """Give back the slot ``rate_limited`` took for this request (the submission was refused after all)."""
+    key = getattr(request, "_registration_rate_slot", None)
+    if key:
+        cache.delete(key)
+        request._registration_rate_slot = None
 
 
 def _render(page, request, form, status, error=None):
@@ -80,6 +97,8 @@ def serve_page(page, request):
     if holder.registration_closed_reason() is not None:
         return _render(page, request, None, 400)
     form = RegistrationForm(request.POST, page=page, privacy_url=privacy_url(request))
+    if not form.is_valid():
+        return _render(page, request, form, 400)
     if rate_limited(request):
         return _render(
             page,
@@ -88,9 +107,7 @@ def serve_page(page, request):
             429,
             _("Trop d'inscriptions ont été envoyées depuis votre connexion. Réessayez dans quelques minutes."),
         )
-    if not form.is_valid():
-        return _render(page, request, form, 400)
-    if form.is_bot:
+    if form.is_bot:  # keeps its slot: a bot's submissions count against its address
         return _render(
             page,
             request,
@@ -109,26 +126,49 @@ def serve_page(page, request):
             language=get_language() or settings.LANGUAGE_CODE,
         )
     except AlreadyRegistered as error:
+        release_rate_slot(request)
         form.add_error("email", error.message)
         return _render(page, request, form, 400)
     except RegistrationClosed:
+        release_rate_slot(request)
         return _render(page, request, None, 400)
-    if registration.status == Registration.Status.CONFIRMED:
-        messages.success(
-            request,
-            _("Votre inscription est confirmée. Un e-mail de confirmation part vers %(email)s.")
-            % {"email": registration.email},
-        )
-    else:
-        messages.info(
-            request,
-            _(
-                "L'activité est complète : vous êtes sur la liste d'attente, en position %(position)s. "
-                "Nous vous écrirons à %(email)s si une place se libère."
-            )
-            % {"position": registration.waiting_position, "email": registration.email},
-        )
-    return HttpResponseRedirect(page.get_url(request) + "#inscription")
+    outcome = page.reverse_subpage("registration_outcome", args=[registration.outcome_token()])
+    return HttpResponseRedirect(page.get_url(request) + outcome + "#inscription")
+
+
+def registration_outcome(page, request, token):
+    """GET ``inscription/<token>/``: the page with its registration section replaced by the outcome of the
+    registration the token names (``Registration.from_outcome_token``), focused (``autofocus``) and announced.
+
+    The token expires after ``settings.REGISTRATION_OUTCOME_MAX_AGE`` seconds (on a shared computer the next
+    person should not read it); an expired or foreign token leads back to the page and its form. Never cached:
+    the response names one person.
+    """
+    try:
+        registration = Registration.from_outcome_token(token, max_age=settings.REGISTRATION_OUTCOME_MAX_AGE)
+    except (signing.BadSignature, ValueError, Registration.DoesNotExist):
+        return HttpResponseRedirect(page.get_url(request) + "#inscription")
+    if registration.page_id != page.registration_page.pk:
+        return HttpResponseRedirect(page.get_url(request) + "#inscription")
+    response = page.render(request, context_overrides={"registration_outcome": outcome_context(registration)})
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def outcome_context(registration):
+    """What the outcome section says: ``registration``, ``status`` (``"confirmed"``, ``"waiting"`` or
+    ``"cancelled"``), ``position`` (on the waiting list, 1-based) and, when the person waits because their
+    organisation's places on a visit day are taken while others are free, ``organisation_quota`` (``int``) with
+    ``position`` counted within their organisation."""
+    result = {"registration": registration, "status": registration.status, "position": None}
+    if registration.status == Registration.Status.WAITING:
+        result["organisation_quota"] = quota = registration.organisation_quota_reached()
+        if quota:
+            result["position"] = registration.waiting_position_in_organisation
+        else:
+            result["position"] = registration.waiting_position
+    return result
 
 
 def cancel_registration(page, request, token):

@@ -284,6 +284,7 @@ class Cluster:
             SECURE_SSL_REDIRECT="false",  # plain HTTP on loopback (TLS ends at the proxy in production)
             SECURE_HSTS_SECONDS="0",
             REGISTRATION_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR",
+            REGISTRATION_RATE_LIMIT=os.environ.get("CLUSTER_RATE_LIMIT", "5"),  # small, so the test reaches it
             WAGTAILADMIN_BASE_URL=self.urls["nginx"],
             DEMO_PASSWORD=self.demo_password,
             TASKS_BACKEND="database",

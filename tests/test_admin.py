@@ -65,3 +65,29 @@ def test_snippet_listings_have_search_and_filters(admin_client):
     assert "Forest" in response.text and "Uccle" not in response.text
     response = admin_client.get("/admin/snippets/cms/venue/")
     assert response.status_code == 200
+
+
+def test_venue_chooser_lists_every_venue_and_creates_one(admin_client):
+    from cms.models import Venue
+
+    forest = commune("forest")
+    for number in range(30):
+        Venue.objects.create(name=f"Lieu {number:02}", commune=forest)
+    response = admin_client.get("/admin/snippets/choose/cms/venue/")
+    assert response.status_code == 200
+    text = response.json()["html"]
+    assert "Lieu 29" in text  # 30 venues: one page
+    assert "Nouveau lieu" in text and 'name="commune"' in text
+    response = admin_client.get("/admin/snippets/choose/cms/venue/results/", {"q": "Lieu 07"})
+    assert "Lieu 07" in response.content.decode() and "Lieu 08" not in response.content.decode()
+    response = admin_client.post("/admin/snippets/choose/cms/venue/create/", {"name": "", "commune": forest.pk})
+    assert response.json()["step"] == "reshow_creation_form"  # a clear form error, nothing saved
+    response = admin_client.post(
+        "/admin/snippets/choose/cms/venue/create/",
+        {"name": "Maison communale de Forest", "street": "Rue du Curé 2", "postcode": "1190", "commune": forest.pk},
+    )
+    assert response.status_code == 200
+    assert response.json()["step"] == "chosen"
+    venue = Venue.objects.get(name="Maison communale de Forest")
+    assert (venue.locale.language_code, venue.commune) == ("fr", forest)
+    assert response.json()["result"]["id"] == str(venue.pk)

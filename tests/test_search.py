@@ -10,6 +10,19 @@ def test_finds_a_public_activity(client, demo_upcoming):
     assert "Découverte des métiers de l&#x27;horéca" in response.text
 
 
+@pytest.mark.parametrize(
+    "language, phase, commune", [("fr", "Découverte des métiers", "Uccle"), ("nl", "Beroepen ontdekken", "Ukkel")]
+)
+def test_activity_results_say_when_what_and_where(client, demo_upcoming, language, phase, commune):
+    """Each activity found reads as on its agenda card: date, phase, communes (the horéca day is in Uccle)."""
+    from bs4 import BeautifulSoup
+
+    response = client.get(f"/{language}/search/", {"query": "horéca"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    facts = [" ".join(p.get_text().split()) for p in soup.select(".search-results .search-result__facts")]
+    assert any(phase in text and commune in text and ":" in text for text in facts), facts
+
+
 def test_no_result_says_so(client, demo_upcoming):
     response = client.get("/fr/search/", {"query": "zzzzzz"})
     assert "Aucun résultat pour « zzzzzz »." in response.text

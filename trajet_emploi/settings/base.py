@@ -301,8 +301,13 @@ TASKS_WORKER_GRACE_SECONDS = float(os.environ.get("TASKS_WORKER_GRACE_SECONDS", 
 TASKS_STUCK_AFTER_SECONDS = float(os.environ.get("TASKS_STUCK_AFTER_SECONDS", "900"))
 # Registration e-mails: attempts before giving up (retried with a growing delay where the backend can defer).
 REGISTRATION_EMAIL_MAX_ATTEMPTS = 5
-# Registration form: at most this many submissions per client IP address per window (seconds).
-REGISTRATION_RATE_LIMIT = (int(os.environ.get("REGISTRATION_RATE_LIMIT", "5")), 600)
+# Registration form: at most this many accepted submissions per client IP address per window (seconds); enough
+# for a room of people registering from one address (input errors do not count).
+REGISTRATION_RATE_LIMIT = (int(os.environ.get("REGISTRATION_RATE_LIMIT", "30")), 600)
+# Seconds during which the page shown right after registering ("you are registered", "you are on the waiting
+# list") can be opened again by its address (a reload); later it leads back to the form: on a shared computer
+# the next person should not read it.
+REGISTRATION_OUTCOME_MAX_AGE = 3600
 # Where the client's address is: "REMOTE_ADDR", or behind a proxy "HTTP_X_FORWARDED_FOR" (last address used).
 REGISTRATION_CLIENT_IP_HEADER = os.environ.get("REGISTRATION_CLIENT_IP_HEADER", "REMOTE_ADDR")
 
