@@ -1,6 +1,5 @@
 """Fixtures shared by the suite: a site tree, the seed's demo site, users by role."""
 
-import datetime as dt
 import os
 
 import pytest
@@ -8,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from home.demo.loader import load
+from home.demo.loader import load, next_monday
 
 from .factories import AgendaPageFactory, HomePageFactory, UserFactory
 
@@ -98,8 +97,7 @@ def demo(db):
 @pytest.fixture
 def demo_upcoming(db):
     """The seed's demo site shifted so that the trajet starts on the Monday after "now"."""
-    today = dt.date.today()
-    return load(today + dt.timedelta(days=7 - today.weekday()))
+    return load(next_monday())
 
 
 @pytest.fixture

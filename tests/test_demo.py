@@ -5,11 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from events.models import EventPage, Phase, VisitPage
 from home.demo import content
-from home.demo.loader import load
+from home.demo.loader import Timeline, belgian_holidays, french_date, is_working_day, load, next_monday
+from minutes.models import MeetingPage
+from tests.browser.pages import EVENT, PUBLIC_PAGES, REGISTRATION, TRAJET, VISIT
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -134,3 +136,97 @@ def test_shift_must_be_a_monday(db):
         call_command("load_demo", "--shift-to", "2027-03-24")
     with pytest.raises(CommandError, match="AAAA-MM-JJ"):
         call_command("load_demo", "--shift-to", "24/03/2027")
+
+
+# --- a shifted timeline tells one coherent story ------------------------------------------------------------------
+
+
+def scheduled_days(pages):
+    """The local days of the activities, then the visit day, in the seed's order (by seed day)."""
+    seeds = sorted(content.ACTIVITIES, key=lambda spec: spec["day"])
+    by_slug = {page.slug: page for page in EventPage.objects.child_of(pages["trajet"])}
+    days = [(spec["day"], local(by_slug[spec["slug"]].start).date()) for spec in seeds]
+    visit_day = (content.VISIT["date"] - content.TRAJET_START).days
+    return [
+        day for _, day in sorted(days + [(visit_day, local(VisitPage.objects.get(pk=pages["visit"].pk).start).date())])
+    ]
+
+
+def assert_coherent(client, pages, year):
+    trajet = pages["trajet"]
+    trajet.refresh_from_db()
+    assert (trajet.title, trajet.slug) == (f"Trajet emploi {year}", f"trajet-emploi-{year}")
+    assert client.get(f"/fr/agenda/trajet-emploi-{year}/").status_code == 200
+    for code, title, slug in (("nl", "Jobtraject", "jobtraject"), ("en", "Job Pathway", "job-pathway")):
+        translated = trajet.get_translation(Locale.objects.get(language_code=code))
+        assert (translated.title, translated.slug) == (f"{title} {year}", f"{slug}-{year}")
+        assert client.get(f"/{code}/agenda/{slug}-{year}/").status_code == 200
+    days = scheduled_days(pages)
+    assert days == sorted(set(days)), "one day each, in the seed's order"
+    for day in days:
+        assert day.weekday() < 5 and day not in belgian_holidays(day.year), day
+        assert not (day.month == 12 and day.day >= 24), day
+    assert trajet.start_date == days[0] and trajet.end_date == days[-1]
+    meeting = MeetingPage.objects.get(pk=pages["meeting"].pk)
+    assert local(meeting.start).date() < trajet.start_date
+    items = [(b.value["title"], b.value["discussion"].source, *b.value["decisions"]) for b in meeting.agenda]
+    minutes = " ".join([meeting.title, meeting.next_meeting_agenda, *(text for item in items for text in item)])
+    assert f"État des lieux du Trajet emploi {year}" in minutes
+    if year != 2017:
+        assert "2017" not in minutes
+    assert french_date(days[0], weekday=True) in minutes  # "Le Trajet emploi démarre le …"
+    # The home page names no season the dates could contradict, in any language.
+    for code in ("fr", "nl", "en"):
+        text = client.get(f"/{code}/").text
+        assert not any(season in text for season in ("printemps", "lente", "spring"))
+    return days
+
+
+def test_shift_to_a_monday_in_december_skips_the_holidays(client, db):
+    pages = load(dt.date(2026, 12, 21))
+    days = assert_coherent(client, pages, 2026)
+    # 25 December and the days up to New Year move to the first working days of January, in order.
+    assert days[:5] == [
+        dt.date(2026, 12, 21),
+        dt.date(2026, 12, 23),
+        dt.date(2027, 1, 4),
+        dt.date(2027, 1, 5),
+        dt.date(2027, 1, 6),
+    ]
+    # "Rentrée" is the September after the next meeting (January 2027).
+    assert "Rentrée 2027" in MeetingPage.objects.get(pk=pages["meeting"].pk).next_meeting_agenda
+
+
+def test_shift_to_easter_monday_starts_the_next_day(client, db):
+    pages = load(dt.date(2027, 3, 29))  # Easter Monday 2027
+    days = assert_coherent(client, pages, 2027)
+    assert days[:2] == [dt.date(2027, 3, 30), dt.date(2027, 3, 31)]
+    meeting = MeetingPage.objects.get(pk=pages["meeting"].pk)
+    assert "Le Trajet emploi démarre le mardi 30 mars 2027" in meeting.agenda[1].value["discussion"].source
+
+
+def test_upcoming_demo_answers_at_the_browser_tests_paths(client, demo_upcoming):
+    assert_coherent(client, demo_upcoming, Timeline(next_monday()).year)
+    for path in (TRAJET, EVENT, VISIT, REGISTRATION):
+        assert client.get(path).status_code == 200, path
+    for name, path in PUBLIC_PAGES:
+        if name in ("trajet-nl", "event-nl-untranslated"):
+            assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("year", range(2026, 2032))
+def test_every_monday_of_the_year_gives_working_days_in_order(year):
+    monday = next_monday(dt.date(year, 1, 1) - dt.timedelta(days=1))
+    while monday.year == year:
+        timeline = Timeline(monday)
+        days = sorted(timeline.moved.items())
+        shifted = [day for _, day in days]
+        assert shifted == sorted(set(shifted)) and all(is_working_day(day) for day in shifted), monday
+        assert (
+            timeline.date(content.MEETING["date"])
+            < shifted[0]
+            < shifted[-1]
+            < timeline.date(content.MEETING["next_meeting"]["date"])
+        )
+        assert all(is_working_day(timeline.date(day)) for day in (content.MEETING["date"],))
+        monday += dt.timedelta(days=7)

@@ -9,8 +9,10 @@ marked "(not in the minutes)" here:
 - the visit day's end time (16:30) and the trajet's last day.
 People's first names are replaced by their role or organisation.
 
-Texts may name dates as ``{trajet_start}``, ``{visit}``, ``{visit_short}``, ``{meeting}``, ``{next_meeting}`` and
-``{year}``: the loader writes them in French from the (possibly shifted) timeline.
+Texts may name dates as ``{trajet_start}``, ``{visit}``, ``{visit_short}``, ``{meeting}``, ``{next_meeting}``,
+``{year}`` (the trajet's) and ``{rentree_year}``: the loader writes them in French from the (possibly shifted)
+timeline, whose days are working days (``loader.Timeline``). The trajet's slug carries its year too. The home
+page says "chaque année", not a season: shifted, the trajet may run in any month.
 
 All times are local (Europe/Brussels) wall-clock times; the loader makes them aware.
 """
@@ -51,7 +53,7 @@ HOME = {
     "title": "Trajet emploi – zone sud de Bruxelles",
     "intro": (
         "<p>Les maisons de l'emploi et de la formation (MEF) de <b>Saint-Gilles</b>, <b>Forest</b> et "
-        "<b>Uccle</b> et leurs associations partenaires proposent chaque printemps un <b>Trajet emploi</b> : "
+        "<b>Uccle</b> et leurs associations partenaires proposent chaque année un <b>Trajet emploi</b> : "
         "des activités gratuites pour s'orienter, découvrir des métiers et s'outiller dans sa recherche "
         "d'emploi.</p>"
     ),
@@ -65,7 +67,7 @@ AGENDA = {
 
 TRAJET = {
     "title": "Trajet emploi {year}",
-    "slug": "trajet-emploi-2017",
+    "slug": "trajet-emploi-{year}",
     "end_offset_days": 30,  # last activity on day 30 (Wednesday 24 May 2017) — not in the minutes
     "intro": (
         "<p>C'est la quatrième année de suite qu'a lieu le Trajet emploi. Un trajet pour le chercheur d'emploi "
@@ -414,7 +416,7 @@ MEETING = {
             ],
         },
         {
-            "title": "État des lieux du Trajet emploi 2017",
+            "title": "État des lieux du Trajet emploi {year}",
             "discussion": (
                 "<p>Le Trajet emploi démarre le {trajet_start}. Le processus de développement a été validé par la "
                 "CZS il y a environ six mois ; un comité de pilotage conjoint chapeaute le projet. C'est la "
@@ -475,7 +477,7 @@ MEETING = {
         "time": (9, 30),
         "place": "MEF de Forest ou de Saint-Gilles",
         "to_be_confirmed": True,
-        "agenda": "<ul><li>Feedback Trajet emploi</li><li>Journée du {visit_short}</li><li>Rentrée {year}</li></ul>",
+        "agenda": "<ul><li>Feedback Trajet emploi</li><li>Journée du {visit_short}</li><li>Rentrée {rentree_year}</li></ul>",
     },
 }
 

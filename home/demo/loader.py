@@ -31,10 +31,47 @@ def french_date(day, weekday=False, year=True):
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
+def easter(year):
+    """Easter Sunday (``datetime.date``) of ``year`` in the Gregorian calendar (the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def belgian_holidays(year):
+    """The ten Belgian public holidays of ``year`` (a set of ``datetime.date``)."""
+    sunday = easter(year)
+    fixed = [(1, 1), (5, 1), (7, 21), (8, 15), (11, 1), (11, 11), (12, 25)]
+    movable = [sunday + dt.timedelta(days=n) for n in (1, 39, 50)]  # Easter Monday, Ascension, Whit Monday
+    return {dt.date(year, month, day) for month, day in fixed} | set(movable)
+
+
+def is_working_day(day):
+    """True on a weekday that is neither a Belgian public holiday nor between 24 and 31 December (the
+    partners' offices close between the holidays)."""
+    return day.weekday() < 5 and day not in belgian_holidays(day.year) and not (day.month == 12 and day.day >= 24)
+
+
+def next_monday(today=None):
+    """The Monday after ``today`` (a ``datetime.date``, default today; today excluded), as ``make run`` uses."""
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
 class Timeline:
     """Moves every seed date by a whole number of weeks so the trajet starts on ``start`` (a Monday).
 
-    Local wall-clock times are kept (9:30 stays 9:30 in Brussels, on either side of a DST change).
+    Local wall-clock times are kept (9:30 stays 9:30 in Brussels, on either side of a DST change). A day of the
+    trajet (activity or visit day) that lands on a day off (``is_working_day``) moves forward to the next working
+    day, and the days after it move as far as needed to stay in their order, one per day. The meeting that
+    precedes the trajet moves back to the working day before; later dates (the next meeting) move forward, after
+    the trajet's last day.
     """
 
     def __init__(self, start=None):
@@ -42,19 +79,49 @@ class Timeline:
         if start.weekday() != 0:
             raise ValueError(f"{start.isoformat()} is not a Monday: the trajet starts on a Monday.")
         self.offset = start - content.TRAJET_START
+        seeds = {content.TRAJET_START + dt.timedelta(days=spec["day"]) for spec in content.ACTIVITIES}
+        seeds |= {content.VISIT["date"], content.TRAJET_START + dt.timedelta(days=content.TRAJET["end_offset_days"])}
+        self.moved = {}
+        previous = None
+        for seed in sorted(seeds):
+            day = seed + self.offset
+            if previous is not None and day <= previous:
+                day = previous + dt.timedelta(days=1)
+            day = self._step(day, 1)
+            self.moved[seed] = previous = day
+
+    @staticmethod
+    def _step(day, direction):
+        while not is_working_day(day):
+            day += dt.timedelta(days=direction)
+        return day
 
     def date(self, day):
-        return day + self.offset
+        """The shifted seed ``day`` (``datetime.date``), always a working day."""
+        if day in self.moved:
+            return self.moved[day]
+        if day < content.TRAJET_START:
+            return self._step(day + self.offset, -1)
+        last = max(self.moved.values())
+        return self._step(max(day + self.offset, last + dt.timedelta(days=1)), 1)
+
+    @property
+    def year(self):
+        """The trajet's year: that of its (shifted) first day; in its titles and slugs."""
+        return self.date(content.TRAJET_START).year
 
     def words(self):
         """The timeline's dates in French words, for the ``{placeholders}`` of ``content``."""
+        next_meeting = self.date(content.MEETING["next_meeting"]["date"])
         return {
             "trajet_start": french_date(self.date(content.TRAJET_START), weekday=True),
             "visit": french_date(self.date(content.VISIT["date"]), weekday=True),
             "visit_short": french_date(self.date(content.VISIT["date"]), year=False),
             "meeting": french_date(self.date(content.MEETING["date"])),
-            "next_meeting": french_date(self.date(content.MEETING["next_meeting"]["date"])),
-            "year": self.date(content.TRAJET_START).year,
+            "next_meeting": french_date(next_meeting),
+            "year": self.year,
+            # The September after the next meeting ("Rentrée 2017" for a meeting in June 2017).
+            "rentree_year": next_meeting.year + (next_meeting.month > 9),
         }
 
     def at(self, day, hour_minute):
@@ -91,13 +158,15 @@ def _children(child_model, field, objects):
     return [child_model(**{field: obj}, sort_order=index) for index, obj in enumerate(objects)]
 
 
-def upsert_page(parent, model, slug, fields, children=None):
+def upsert_page(parent, model, slug, fields, children=None, find=None):
     """Create ``model`` under ``parent`` with ``slug``, or update it; publish only when something changed.
 
     :param children: ``{relation_name: (child_model, field_name, [related objects])}`` for orderable rows.
+    :param find: a queryset of ``model`` whose first page is the one to update (default: the child of ``parent``
+        with ``slug``), for a page whose slug follows the timeline; its slug then becomes ``slug``.
     :returns: ``(page, changed)``.
     """
-    page = model.objects.child_of(parent).filter(slug=slug).first()
+    page = (find if find is not None else model.objects.child_of(parent).filter(slug=slug)).first()
     children = children or {}
     if page is None:
         page = model(slug=slug, **fields)
@@ -106,10 +175,11 @@ def upsert_page(parent, model, slug, fields, children=None):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page, True
-    changed = any(
+    changed = page.slug != slug or any(
         _comparable(model, name, getattr(page, name)) != _comparable(model, name, value)
         for name, value in fields.items()
     )
+    page.slug = slug
     for name, value in fields.items():
         setattr(page, name, value)
     for relation, (child_model, field, objects) in children.items():
@@ -181,10 +251,12 @@ def build_agenda(home, timeline, orgs, communes, venues):
     )
     t = content.TRAJET
     words = timeline.words()
+    # The trajet's slug carries its year: the page of an earlier run (another year) is the one updated.
+    slug_stem = t["slug"].format(year="")
     trajet, _ = upsert_page(
         agenda,
         TrajetPage,
-        t["slug"],
+        t["slug"].format(**words),
         {
             "title": t["title"].format(**words),
             "start_date": timeline.date(content.TRAJET_START),
@@ -192,6 +264,7 @@ def build_agenda(home, timeline, orgs, communes, venues):
             "intro": t["intro"],
             "steering_committee": t["steering_committee"],
         },
+        find=TrajetPage.objects.child_of(agenda).filter(slug__startswith=slug_stem).order_by("pk"),
     )
     activities = []
     for spec in content.ACTIVITIES:

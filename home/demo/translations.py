@@ -38,7 +38,7 @@ def page_texts(words):
             "home": "home-nl",
             home["intro"][3:-4]: (
                 "De huizen voor werk en opleiding (MEF) van <b>Sint-Gillis</b>, <b>Vorst</b> en <b>Ukkel</b> en hun "
-                "partnerverenigingen organiseren elke lente een <b>Jobtraject</b> (Trajet emploi): gratis "
+                "partnerverenigingen organiseren elk jaar een <b>Jobtraject</b> (Trajet emploi): gratis "
                 "activiteiten om je te oriënteren, beroepen te ontdekken en je voor te bereiden op je zoektocht "
                 "naar werk."
             ),
@@ -48,7 +48,7 @@ def page_texts(words):
             agenda["intro"][3:-4]: "De activiteiten van het Jobtraject en de bezoekdagen, per gemeente en per fase.",
             # Trajet
             trajet["title"].format(year=year): f"Jobtraject {year}",
-            trajet["slug"]: "jobtraject-2017",
+            trajet["slug"].format(year=year): f"jobtraject-{year}",
             trajet["intro"][3:-4]: (
                 "Het Jobtraject vindt voor het vierde jaar op rij plaats. Een traject voor werkzoekenden in drie "
                 "fasen: <b>oriëntatie</b>, <b>beroepen ontdekken</b> en <b>vaardigheden</b>. Elke fase bestaat uit "
@@ -103,14 +103,14 @@ def page_texts(words):
             "home": "home-en",
             home["intro"][3:-4]: (
                 "The employment and training centres (MEF) of <b>Saint-Gilles</b>, <b>Forest</b> and <b>Uccle</b> "
-                "and their partner associations run a <b>Job Pathway</b> (Trajet emploi) every spring: free "
+                "and their partner associations run a <b>Job Pathway</b> (Trajet emploi) every year: free "
                 "activities to find your direction, discover trades and get equipped for your job search."
             ),
             agenda["title"]: "Agenda",
             agenda["slug"]: "agenda",
             agenda["intro"][3:-4]: "Job Pathway activities and visit days, by municipality and by phase.",
             trajet["title"].format(year=year): f"Job Pathway {year}",
-            trajet["slug"]: "job-pathway-2017",
+            trajet["slug"].format(year=year): f"job-pathway-{year}",
             trajet["intro"][3:-4]: (
                 "This is the fourth year in a row that the Job Pathway takes place. A pathway for job seekers in "
                 "three phases: <b>orientation</b>, <b>discovering trades</b> and <b>tools and skills</b>. Each "

@@ -8,7 +8,12 @@ another part of the site is there (the nl/en translations): their checks are ski
 from django.conf import settings
 from django.test import Client
 
-TRAJET = "/fr/agenda/trajet-emploi-2017/"
+from home.demo.loader import Timeline, next_monday
+
+# The trajet's slug carries its year, that of the timeline ``demo_upcoming`` loads (the paths are needed when
+# tests are collected, before any database exists; ``test_demo`` checks the loaded pages answer at these paths).
+YEAR = Timeline(next_monday()).year
+TRAJET = f"/fr/agenda/trajet-emploi-{YEAR}/"
 EVENT = TRAJET + "create-your-job/"
 VISIT = "/fr/agenda/journee-economie-sociale/"
 REGISTRATION = TRAJET + "reseaux-sociaux-et-recherche-d-emploi/"  # an activity "sur inscription": its form
@@ -20,9 +25,9 @@ PUBLIC_PAGES = [
     ("home-en", "/en/"),
     ("agenda-nl", "/nl/agenda/"),
     ("agenda-en-filtered", "/en/agenda/?commune=forest"),
-    ("trajet-nl", "/nl/agenda/jobtraject-2017/"),
+    ("trajet-nl", f"/nl/agenda/jobtraject-{YEAR}/"),
     ("visit-en", "/en/agenda/social-economy-day/"),
-    ("event-nl-untranslated", "/nl/agenda/jobtraject-2017/create-your-job/"),
+    ("event-nl-untranslated", f"/nl/agenda/jobtraject-{YEAR}/create-your-job/"),
     ("agenda", "/fr/agenda/"),
     ("agenda-filtered", "/fr/agenda/?commune=forest&phase=outillage"),
     ("agenda-empty", "/fr/agenda/?commune=ixelles"),
