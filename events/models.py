@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -294,6 +295,19 @@ class ScheduledPage(RegistrationPageMixin, Page):
     def kind(self):
         """ "activity" or "visit": the agenda's ``type`` filter values."""
         return "visit" if self.content_type.model == "visitpage" else "activity"
+
+    @property
+    def partners_only(self):
+        """True for a visit day: only partners register (its form asks for their partner organisation), and its
+        cards and search results say "Réservé aux partenaires" instead of the places left."""
+        return self.kind == "visit"
+
+    @classmethod
+    def prepare_for_listing(cls, pages):
+        """Ready ``pages`` (specific pages of this family, e.g. search results) for their listing facts: the
+        places left (``with_places``) and the communes, with a fixed number of queries (``cms.listing``)."""
+        super().prepare_for_listing(pages)
+        prefetch_related_objects(pages, "commune", "other_communes__commune")
 
     @property
     def phase_choice(self):

@@ -48,7 +48,7 @@ class RegistrationForm(forms.Form):
 
         self.page = page
         self.privacy_url = privacy_url
-        self.is_visit = page.kind == "visit"
+        self.is_visit = page.partners_only
         if self.is_visit:
             # The French rows (quotas count them), named in the page's language where translated.
             field = self.fields["organisation"]

@@ -58,9 +58,26 @@ class RegistrationPageMixin(RoutablePageMixin):
             model.objects.filter(translation_key=self.translation_key, locale__language_code=language).first() or self
         )
 
+    #: True when only partners may register: the form then asks for their partner organisation.
+    partners_only = False
+
     def organisation_quota(self):
         """At most this many confirmed people per partner organisation (``int``), or ``None``: no limit."""
         return None
+
+    @classmethod
+    def prepare_for_listing(cls, pages):
+        """Give ``pages`` (a list of registration pages, e.g. search results, not from ``with_places``) the
+        ``with_places`` annotations in one query, so that ``places_left`` costs none per page."""
+        if not pages:
+            return
+        model = cls._meta.get_field("capacity").model  # the concrete parent that holds the registration fields
+        rows = with_places(model.objects.filter(pk__in=[page.pk for page in pages])).values_list(
+            "pk", "registration_capacity", "confirmed_count"
+        )
+        places = {pk: (capacity, confirmed) for pk, capacity, confirmed in rows}
+        for page in pages:
+            page.registration_capacity, page.confirmed_count = places.get(page.pk, (page.capacity, 0))
 
     @property
     def registration_closes_at(self):

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from cms.listing import prepare_for_listing
 from cms.privacy import visible_to
 from cms.search_terms import MAX_SEARCH_LENGTH, search_terms
 
@@ -24,6 +25,8 @@ def search(request):
         pages = visible_to(Page.objects.live().filter(locale=Locale.get_active()), request)
         results = pages.specific().search(terms) if terms else pages.none()
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        # Places left, "Réservé aux partenaires", communes: as on the agenda cards, at a fixed number of queries.
+        results_page.object_list = prepare_for_listing(results_page.object_list)
     return render(
         request,
         "search/search.html",
