@@ -38,6 +38,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.models.i18n import get_translatable_models
 from wagtail.signals import page_published, page_unpublished
 
+from cms.moderation import held_strings, publish_approved
+
 _state = threading.local()
 logger = logging.getLogger(__name__)
 
@@ -46,12 +48,16 @@ def update_translation(source, locale, user=None):
     """Rebuild the translation of ``source`` (a ``TranslationSource``) into ``locale`` and publish it.
 
     Strings not translated yet fall back to the source text. A page translation that is not live (an editor
-    unpublished it) is saved as a draft revision and left unpublished.
+    unpublished it) is saved as a draft revision and left unpublished. Strings nobody approved are not published
+    (``cms.moderation.held_strings``): the live text stays until a moderator approves them.
 
     :returns: ``(translated instance, created)``.
     :raises wagtail_localize.models.SourceDeletedError: if the source object was deleted.
     """
     is_page = issubclass(source.specific_content_type.model_class(), Page)
+    held = held_strings(source, locale) if is_page else None
+    if held:
+        return publish_approved(source, locale, held, user=user), False
     instance, created = source.create_or_update_translation(
         locale, user=user, publish=not is_page, fallback=True, copy_parent_pages=True
     )

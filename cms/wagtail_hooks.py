@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import lifecycle, moderation
+from . import images, lifecycle, moderation
 from .admin_forms import VenueCreationForm
 from .models import Commune, Organisation, Venue
 
@@ -178,7 +178,22 @@ class DeleteInEveryLanguageBulkAction(DeleteBulkAction):
 hooks.register("register_bulk_action", DeleteInEveryLanguageBulkAction, order=10)
 
 
+# Images are public files: never moved into a restricted collection in bulk either (cms.images).
+hooks.register("before_bulk_action", images.refuse_restricted_collection)
+
+
 # --- Translations go through moderation (cms.moderation) ---------------------------------------------------------
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's, whose view this one replaces
+def held_strings_update_translations_url():
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            moderation.update_translations_view(),
+            name="cms_update_translations",
+        )
+    ]
 
 
 @hooks.register("before_edit_page", order=-1)  # before wagtail-localize's, which shows the translation editor

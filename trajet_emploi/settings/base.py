@@ -279,6 +279,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are served through Django so that privacy checks apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Image files are public (no privacy check on /media/ or the bucket): the image forms refuse a restricted
+# collection (cms.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.PublicImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # New slugs are ASCII ("reunion-de-la-czs", not "r%C3%A9union-…"): accents folded. Existing slugs keep working.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

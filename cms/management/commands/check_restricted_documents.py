@@ -6,6 +6,10 @@ Reads Wagtail's reference index (fields, StreamField and rich-text links, and ch
 annexes, of the pages as saved). Prints one line per document and exits with status 1 when there is any, so
 that it can run from cron or CI. ``--move-to "Procès-verbaux"`` moves them into that collection, which must be
 restricted itself.
+
+It also lists the images sitting in a restricted collection (``cms.images.exposed_images``): image files are
+public whatever their collection, so such an image must be moved to a public collection or joined as a document
+(never moved by ``--move-to``).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +17,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageViewRestriction, ReferenceIndex
+
+from cms.images import exposed_images
 
 
 def restricted_pages():
@@ -71,9 +77,17 @@ class Command(BaseCommand):
             if target is not None:
                 document.collection = target
                 document.save(update_fields=["collection"])
+        images = exposed_images()
+        for image in images:
+            self.stdout.write(
+                f"image #{image.pk} « {image.title} » – collection « {image.collection.name} » (restreinte) – "
+                "ses fichiers restent publics : la ranger dans une collection publique ou la joindre comme document"
+            )
         if not exposed:
             self.stdout.write("Aucun document de page restreinte dans une collection publique.")
         elif target is not None:
             self.stdout.write(f"{len(exposed)} document(s) déplacé(s) dans « {target.name} ».")
-        else:
+        if exposed and target is None:
             raise CommandError(f"{len(exposed)} document(s) d'une page restreinte sont publics.", returncode=1)
+        if images:
+            raise CommandError(f"{len(images)} image(s) dans une collection restreinte.", returncode=1)
