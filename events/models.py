@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -256,6 +257,12 @@ class ScheduledPage(RegistrationPageMixin, Page):
 
     # ``ScheduledPage.objects.agenda(...)``: the agenda query (``events.agenda.AgendaQuerySet``).
     objects = PageManager.from_queryset(AgendaQuerySet)()
+
+    def get_context(self, request, *args, **kwargs):
+        # The header, the communes line and JSON-LD each read the organisers and the other communes: two queries
+        # in all instead of one per use and one per organisation or commune.
+        prefetch_related_objects([self], "organisers__organisation", "other_communes__commune")
+        return super().get_context(request, *args, **kwargs)
 
     class Meta:
         verbose_name = _("activité ou visite")

@@ -41,16 +41,16 @@ SMALL, LARGE = 5, 200
 PHASES = [Phase.ORIENTATION, Phase.DECOUVERTE, Phase.OUTILLAGE]
 
 # Door → (URL, upper bound of SQL queries per request). The URLs of pages are filled in by ``counts``. The bounds
-# are today's counts: the activity page's goal is 12 (routing, view restrictions, the confirmed-places count and
-# the organisers are each still asked twice), the visit page's the same.
+# are today's counts: the activity page's goal is 12 (the page tree is walked twice, and view restrictions, the
+# French Locale and the confirmed-places count are each still asked twice), the visit page's the same.
 DOORS = {
     "home": ("/fr/", 18),
     "agenda": ("/fr/agenda/", 20),
     "filtered agenda": ("/fr/agenda/?commune=forest&phase=orientation&type=activity", 20),
     "past archive": ("/fr/agenda/?when=past", 20),
     "trajet": ("{trajet}", 19),
-    "activity": ("{activity}", 32),
-    "visit": ("{visit}", 30),
+    "activity": ("{activity}", 27),
+    "visit": ("{visit}", 26),
     # Only activities match: each page type among the results costs one query (``specific``), not each result.
     "search": ("/fr/search/?query=atelier", 16),
     "API list": ("/api/v2/pages/?type=events.EventPage&fields=*", 10),
