@@ -155,15 +155,22 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
 def wrk(url, seconds):
-    """``{"rps": float, "p50": ms, "p99": ms, "errors": int}`` of ``wrk -t2 -c8 --latency`` on ``url``."""
+    """``{"rps": float, "p50": ms, "p99": ms, "errors": int}`` of ``wrk -t2 -c8 --latency`` on ``url`` (errors:
+    non-2xx/3xx answers, socket errors and requests over 30 s)."""
     out = subprocess.run(
-        ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency", url], check=True, stdout=subprocess.PIPE, text=True
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "30s", "--latency", url],
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
     ).stdout
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "errors": 0}
     for percent in ("50", "99"):
         value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M).groups()
         result[f"p{percent}"] = float(value) * UNITS[unit]
-    for pattern in (r"Non-2xx or 3xx responses: (\d+)", r"Socket errors: connect (\d+), read (\d+), write (\d+)"):
+    for pattern in (
+        r"Non-2xx or 3xx responses: (\d+)",
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+    ):
         match = re.search(pattern, out)
         if match:
             result["errors"] += sum(int(g) for g in match.groups())
