@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # Test processes (pytest-xdist): one per CPU by default.
 TEST_WORKERS ?= auto
+# `make bench`: activities in the database, seconds of each wrk measure.
+BENCH_ACTIVITIES ?= 1000
+BENCH_SECONDS ?= 10
 # The coming Monday (today excluded), so that the demo trajet is upcoming.
 NEXT_MONDAY := $(shell $(PYTHON) -c "import datetime as d; t=d.date.today(); print(t + d.timedelta(days=7 - t.weekday()))")
 
-.PHONY: run test install install-dev messages browser serve nginx cluster cluster-test
+.PHONY: run test install install-dev messages browser serve nginx cluster cluster-test wrk bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +65,15 @@ cluster: install-dev messages nginx
 # The integration test against that cluster (started and stopped by the test itself).
 cluster-test: install-dev messages nginx
 	RUN_CLUSTER_TESTS=1 $(BIN)/python -m pytest tests/production/test_cluster.py -p no:cacheprovider -s
+
+# Debian's wrk, the load generator of `make bench`.
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+
+# Requests per second, latency and SQL queries of the main pages at BENCH_ACTIVITIES activities, against a bare
+# Django view on the same gunicorn, and 200 simultaneous registrations on PostgreSQL (scripts/bench.py).
+bench: install-dev messages wrk
+	BENCH_ACTIVITIES=$(BENCH_ACTIVITIES) BENCH_SECONDS=$(BENCH_SECONDS) $(BIN)/python scripts/bench.py

@@ -258,6 +258,12 @@ class ScheduledPage(RegistrationPageMixin, Page):
     # ``ScheduledPage.objects.agenda(...)``: the agenda query (``events.agenda.AgendaQuerySet``).
     objects = PageManager.from_queryset(AgendaQuerySet)()
 
+    def get_context(self, request, *args, **kwargs):
+        # The header, the communes line and JSON-LD each read the organisers and the other communes: two queries
+        # in all instead of one per use and one per organisation or commune.
+        prefetch_related_objects([self], "organisers__organisation", "other_communes__commune")
+        return super().get_context(request, *args, **kwargs)
+
     class Meta:
         verbose_name = _("activité ou visite")
         verbose_name_plural = _("activités et visites")

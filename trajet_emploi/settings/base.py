@@ -84,6 +84,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "trajet_emploi.urls"
+# `make bench` only (scripts/bench.py): the site's URLs plus a bare "hello" view, the benchmark's reference.
+if os.environ.get("BENCH_HELLO") == "1":
+    ROOT_URLCONF = "trajet_emploi.bench_urls"
 # Error pages that never read the request's body (see trajet_emploi/errors.py); handler400-500 are in urls.py.
 CSRF_FAILURE_VIEW = "trajet_emploi.errors.csrf_failure"
 
