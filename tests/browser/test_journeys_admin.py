@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from cms.models import Organisation
 from evaluations.models import OrganiserProfile
 from events.models import ScheduledPageOrganiser, TrajetPage
+from minutes.models import MeetingPage, MinutesIndexPage
 from tests.factories import EventPageFactory, UserFactory, commune
 
 from .pages import log_in
@@ -42,6 +43,41 @@ def admin_user(username, group, language, **kwargs):
     profile.preferred_language = language
     profile.save()
     return user
+
+
+@pytest.mark.parametrize("code", ADMIN_WORDS)
+def test_editor_saves_a_meeting_with_a_point_without_decision(new_context, live_server, journey_site, code):
+    editor = admin_user("editeur-j", "Editors", code)
+    space = MinutesIndexPage.objects.get(locale__language_code="fr")
+    page = admin_page(new_context, live_server, editor)
+
+    page.goto(f"/admin/pages/{space.pk}/add_subpage/")
+    page.wait_for_url("**/add/minutes/meetingpage/**")
+    page.locator("#id_title").fill("Réunion de la CZS du 14 janvier")
+    page.locator("#id_start").fill("2027-01-14 09:30")
+    page.keyboard.press("Escape")  # close the date picker
+    # The agenda's "+" (Wagtail's StreamField, drawn by its JavaScript): one block type, inserted at once.
+    add = page.locator("#agenda-root button.c-sf-add-button").first
+    add.wait_for(state="attached", timeout=30_000)
+    add.click(force=True)
+    title = page.locator('input[name="agenda-0-value-title"]')
+    title.fill("Divers")
+    # A new point starts without decision and without action rows.
+    assert page.locator('[name^="agenda-0-value-decisions-"][name$="-value"]').count() == 0
+    assert page.locator('[name^="agenda-0-value-actions-"][name$="-value-what"]').count() == 0
+    page.get_by_role("button", name=ADMIN_WORDS[code]["save_draft"]).click()
+
+    page.wait_for_url("**/admin/pages/*/edit/")
+    messages = page.locator(".messages")
+    expect(messages).to_contain_text(ADMIN_WORDS[code]["created"])
+    assert page.locator(".error-message, .messages .error").count() == 0
+    assert ADMIN_WORDS[code]["required"] not in page.locator("main").inner_text()
+    meeting = MeetingPage.objects.get(title="Réunion de la CZS du 14 janvier", locale__language_code="fr")
+    assert meeting.get_parent().pk == space.pk and not meeting.live
+    draft = meeting.get_latest_revision_as_object()
+    assert [
+        (item.value["title"], list(item.value["decisions"]), list(item.value["actions"])) for item in draft.agenda
+    ] == [("Divers", [], [])]
 
 
 # ----------------------------------------------------------------------------------------------------- organiser
