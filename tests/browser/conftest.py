@@ -110,3 +110,35 @@ def image_page(settings, tmp_path, demo_upcoming):
     demo_upcoming["home"].add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+_SNAPSHOT = {}  # "demo": the database right after the demo was loaded, serialized (Django's JSON)
+
+
+@pytest.fixture
+def journey_site(live_server):
+    """The demo site, its trajet starting next Monday, for the user journeys (``test_journeys*.py``).
+
+    Loaded (about 40 s) by the first test of the session that asks for it, then serialized; the next tests
+    restore that snapshot (a few seconds), since each live-server test empties the database when it ends.
+    """
+    import datetime as dt
+
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from home.demo.loader import load
+
+    if "demo" not in _SNAPSHOT:
+        today = dt.date.today()
+        load(today + dt.timedelta(days=7 - today.weekday()))
+        _SNAPSHOT["demo"] = connection.creation.serialize_db_to_string()
+        return
+    # The migrations' rows are back (serialized_rollback): empty the tables, then restore the whole snapshot.
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(_SNAPSHOT["demo"])
+    with connection.cursor() as cursor:  # PostgreSQL: sequences past the restored primary keys
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
