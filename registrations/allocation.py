@@ -60,31 +60,58 @@ class AlreadyRegistered(RegistrationError):
 
 
 def _lock(page):
-    """Lock and return ``page``'s default-locale row (``events.ScheduledPage``) for the current transaction."""
+    """Lock and return ``page``'s default-locale row for the current transaction (``SELECT ... FOR UPDATE``).
+
+    Read as ``page``'s own class when it is a specific page (``EventPage``, ``VisitPage``: their
+    ``organisation_quota`` needs no query), else as ``events.ScheduledPage``. One query.
+    """
     holder = page.registration_page
     page_model = Registration._meta.get_field("page").related_model
-    return page_model.objects.select_for_update().get(pk=holder.pk)
+    model = type(holder) if isinstance(holder, page_model) else page_model
+    return model.objects.select_for_update().get(pk=holder.pk)
 
 
-def fill_places(page):
+def fill_places(page, taken=None):
     """Confirm waiting people, in order of arrival, while places are free. Call with ``page`` locked.
 
     A waiting person whose organisation already has ``max_per_organisation`` confirmed people is skipped (they
-    keep their rank) and the next one may be confirmed. Runs three queries plus one update per promotion.
-    Nobody is promoted while the activity is cancelled or postponed: a place on a day that will not happen is
-    no place (they keep their rank).
+    keep their rank) and the next one may be confirmed. Nobody is promoted while the activity is cancelled or
+    postponed: a place on a day that will not happen is no place (they keep their rank).
 
-    :returns: the list of ``Registration`` rows just confirmed.
+    The waiting list is read only when places are free, and then only as far as needed: without a limit per
+    organisation, the first ``free`` rows; with one, the rows of organisations still under it. A full activity
+    costs one query (the count), so that each of many simultaneous registrations costs the same.
+
+    :param taken: the number of confirmed registrations, when the caller just counted them under the lock.
+    :returns: the list of ``Registration`` rows just confirmed (one update each).
     """
     if page.cancelled or page.postponed:
         return []
-    capacity, quota = page.capacity, page.organisation_quota()
-    confirmed = list(
-        Registration.objects.filter(page=page, status=Status.CONFIRMED).values_list("organisation_id", flat=True)
-    )
-    taken, per_organisation = len(confirmed), Counter(confirmed)
+    capacity = page.capacity
+    confirmed = Registration.objects.filter(page=page, status=Status.CONFIRMED)
+    if taken is None:
+        taken = confirmed.count()
+    if capacity is not None and taken >= capacity:
+        return []
+    waiting = Registration.objects.filter(page=page, status=Status.WAITING).order_by("created_at", "pk")
+    quota = page.organisation_quota()
+    if quota:
+        per_organisation = Counter(
+            dict(
+                confirmed.exclude(organisation=None)
+                .order_by()
+                .values_list("organisation_id")
+                .annotate(n=Count("pk"))
+                .values_list("organisation_id", "n")
+            )
+        )
+        at_quota = [organisation for organisation, n in per_organisation.items() if n >= quota]
+        candidates = waiting.exclude(organisation__in=at_quota).iterator(chunk_size=100)
+    else:
+        per_organisation = Counter()
+        candidates = waiting if capacity is None else waiting[: capacity - taken]
     promoted = []
-    for registration in Registration.objects.filter(page=page, status=Status.WAITING).order_by("created_at", "pk"):
+    for registration in candidates:
         if capacity is not None and taken >= capacity:
             break
         organisation = registration.organisation_id
@@ -123,6 +150,8 @@ def register(
     :raises AlreadyRegistered: this e-mail already holds an active registration for the page.
     """
     email = email.strip().lower()
+    # Only the allocation runs under the lock (a handful of indexed queries); the e-mail and the cache
+    # invalidation wait for the commit (``notify``, ``places_changed``), the page is rendered after it.
     with transaction.atomic():
         holder = _lock(page)
         if check_open:
@@ -132,6 +161,9 @@ def register(
         active = Registration.objects.filter(page=holder, email=email).exclude(status=Status.CANCELLED)
         if email and active.exists():
             raise AlreadyRegistered()
+        taken = None
+        if holder.capacity is not None:
+            taken = Registration.objects.filter(page=holder, status=Status.CONFIRMED).count()
         registration = Registration(
             page=holder,
             status=Status.WAITING,
@@ -142,17 +174,19 @@ def register(
             language=language,
             notified_sequence=holder.sequence,  # the activity as it stands now is what they register for
             created_at=timezone.now(),  # taken under the lock: order of arrival = order of allocation
+            notified_status="" if send_email else Status.WAITING,
         )
         try:
-            with transaction.atomic():
-                registration.save()
+            registration.save()  # no savepoint: a refusal ends the transaction anyway
         except IntegrityError as error:  # the partial unique constraint, should a race get past the check
             raise AlreadyRegistered() from error
-        promoted = fill_places(holder)
-        registration.refresh_from_db(fields=["status"])
+        promoted = fill_places(holder, taken)
+        if any(row.pk == registration.pk for row in promoted):
+            registration.status = Status.CONFIRMED
+        others = [row for row in promoted if row.pk != registration.pk]
         if send_email:
-            notify([registration] + [r for r in promoted if r.pk != registration.pk])
-        else:
+            notify([registration] + others)
+        elif registration.status != Status.WAITING:
             Registration.objects.filter(pk=registration.pk).update(notified_status=registration.status)
     return registration
 
@@ -269,6 +303,7 @@ def places_changed(sender, instance, raw=False, **kwargs):
     def refresh():
         bump_content_version()
         page_model = Registration._meta.get_field("page").related_model
-        purge_after_change(list(page_model.objects.filter(pk=page_id)))
+        # Lazy: read only when a front-end cache is configured (no query otherwise).
+        purge_after_change(page_model.objects.filter(pk=page_id))
 
     transaction.on_commit(refresh)

@@ -11,7 +11,9 @@ class RegistrationForm(forms.Form):
     """The public registration form of an activity or a visit day.
 
     :param page: the ``ScheduledPage`` shown; for a visit day the partner organisation is required.
-    :param privacy_url: URL of the privacy notice (``SiteSettings.privacy_page``), linked from the consent box.
+    :param privacy_url: URL of the privacy notice (``SiteSettings.privacy_page``), linked from the consent box, or
+        a callable returning it (or ``None``), called only when the form is shown again: a valid submission
+        costs no query for it.
 
     ``homepage`` is a honeypot: hidden from people (and from assistive technologies), bots fill it in.
     """
@@ -47,7 +49,7 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
 
         self.page = page
-        self.privacy_url = privacy_url
+        self._privacy_url = privacy_url
         self.is_visit = page.partners_only
         if self.is_visit:
             # The French rows (quotas count them), named in the page's language where translated.
@@ -70,6 +72,13 @@ class RegistrationForm(forms.Form):
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    @property
+    def privacy_url(self):
+        """The privacy notice's URL (``str``) or ``None``."""
+        if callable(self._privacy_url):
+            self._privacy_url = self._privacy_url()
+        return self._privacy_url
 
     @property
     def is_bot(self):

@@ -28,6 +28,11 @@ class Registration(models.Model):
         WAITING = "waiting", _("liste d'attente")
         CANCELLED = "cancelled", _("annulée")
 
+    # Not in Wagtail's reference index: a registration is no content that refers to pages (the admin viewset would
+    # register it, and every save, in the rush of a popular activity too, would queue an index update). Deleting
+    # a page with registrations is refused by ``deletion_refusals`` (``cms.lifecycle``), not by the index.
+    wagtail_reference_index_ignore = True
+
     # The salt predates this app: links already e-mailed keep working.
     CANCEL_SALT = "events.registration.cancel"
     OUTCOME_SALT = "registrations.registration.outcome"

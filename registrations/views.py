@@ -96,7 +96,8 @@ def serve_page(page, request):
     holder = page.registration_page
     if holder.registration_closed_reason() is not None:
         return _render(page, request, None, 400)
-    form = RegistrationForm(request.POST, page=page, privacy_url=privacy_url(request))
+    # The privacy link is looked up only if the form is shown again (errors): not on the way of a valid POST.
+    form = RegistrationForm(request.POST, page=page, privacy_url=lambda: privacy_url(request))
     if not form.is_valid():
         return _render(page, request, form, 400)
     if rate_limited(request):
