@@ -36,6 +36,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 
+from cms.cache import mark_public
 from cms.days import in_day_range
 from cms.search_terms import search_terms
 
@@ -163,6 +164,14 @@ class PublicPagesAPIViewSet(StrictQueryMixin, PagesAPIViewSet):
     unless ``?locale=`` says which one."""
 
     filter_backends = replace_filters(PagesAPIViewSet.filter_backends)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200 and not request.user.is_authenticated:
+            # What every anonymous caller gets: computed once per content version (cms.page_cache). Images and
+            # documents are not: their uploads and collection restrictions do not change the content version.
+            mark_public(response)
+        return response
 
     def find_object(self, queryset, request):
         """``find/?html_path=``, the path as the site shows it, language prefix included (``/nl/agenda/...``):

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
-from cms.cache import AnonymousCacheMixin
+from cms.cache import AnonymousCacheMixin, PublicPageMixin
 from cms.models import Commune
 from cms.privacy import visible_to
 from registrations.pages import RegistrationPageMixin, with_places
@@ -70,7 +70,7 @@ class AgendaPage(AnonymousCacheMixin, Page):
         return context
 
 
-class TrajetPage(Page):
+class TrajetPage(PublicPageMixin, Page):
     """One year's Trajet emploi: its dates and its activities, shown grouped by phase in date order."""
 
     start_date = models.DateField(_("début"), help_text=_("Premier jour du trajet."))
@@ -129,7 +129,7 @@ class TrajetPage(Page):
         return context
 
 
-class ScheduledPage(RegistrationPageMixin, Page):
+class ScheduledPage(PublicPageMixin, RegistrationPageMixin, Page):
     """What EventPage and VisitPage share: when, where, who organises, how many may come.
 
     ``start`` and ``end`` are aware datetimes, stored in UTC and shown in Europe/Brussels.
@@ -279,6 +279,11 @@ class ScheduledPage(RegistrationPageMixin, Page):
         """``max_per_organisation`` when this row is a visit day, else ``None`` (one query; the subclasses answer
         without one). The allocation locks plain ``ScheduledPage`` rows, hence the query."""
         return VisitPage.objects.filter(pk=self.pk).values_list("max_per_organisation", flat=True).first()
+
+    def is_public_view(self, request, view=None, *args, **kwargs):
+        """The page itself (its form holds a CSRF token, so the cache keeps it only without an open form); never
+        a registration's outcome or its cancel link, which are someone's."""
+        return view is None or getattr(view, "__name__", "") == "registration_view"
 
     @property
     def cancelled(self):

@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
+from cms.cache import mark_public
 from cms.models import Commune
 
 from .filters import OUTPUTS_DOOR, parse_filters
@@ -103,6 +104,7 @@ def public_output(view):
             return response
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=OUTPUT_MAX_AGE)
+            mark_public(response)  # computed once per content version (cms.page_cache)
         return response
 
     return wrapped

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
-from cms.cache import AnonymousCacheMixin
+from cms.cache import AnonymousCacheMixin, PublicPageMixin
 
 
 class HomePage(AnonymousCacheMixin, Page):
@@ -46,7 +46,7 @@ class HomePage(AnonymousCacheMixin, Page):
         return Commune.objects.filter(locale=self.locale, slug__in=slugs).order_by("name")
 
 
-class StandardPage(Page):
+class StandardPage(PublicPageMixin, Page):
     """A plain content page: privacy notice, accessibility statement, about."""
 
     intro = models.TextField(_("chapeau"), blank=True, help_text=_("Une ou deux phrases sous le titre."))

@@ -14,6 +14,8 @@ from registrations.views import rate_limited
 from .helpers import production_env, production_value, run_manage
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
+# The page cache test's own Redis database (its keys expire; the content version is deleted at the end).
+REDIS_URL_PAGES = "redis://127.0.0.1:6379/14"
 
 
 def redis_available():
@@ -169,3 +171,54 @@ def test_page_cache_key_includes_host_and_scheme(client, demo_upcoming):
         assert response.status_code == 200
         assert "127.0.0.1:6666" not in response.text
         assert "https://" not in response.text.replace("https://schema.org", "")
+
+
+# -- the page cache, shared: a change made by one process is seen at once by a worker serving the cached page --
+
+
+@needs_redis
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_restriction_made_through_another_process_is_seen_at_once_by_a_worker_serving_the_cached_page(agenda):
+    import datetime as dt
+
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    from cms.cache import VERSION_KEY
+    from tests.factories import EventPageFactory, TrajetPageFactory
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the other process reaches the test database by its SQLite file")
+    start = timezone.now() + dt.timedelta(days=10)
+    activity = EventPageFactory(
+        parent=TrajetPageFactory(parent=agenda), title="Atelier CV", start=start, end=start + dt.timedelta(hours=2)
+    )
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings_of_redis = redis_cache()
+    settings_of_redis["default"]["LOCATION"] = REDIS_URL_PAGES
+    settings_of_redis["default"]["KEY_PREFIX"] = prefix
+    with override_settings(CACHES=settings_of_redis):
+        worker = Client()
+        try:
+            assert worker.get(activity.url)["X-Cache"] == "miss"
+            assert worker.get(activity.url)["X-Cache"] == "hit"
+            assert "Atelier CV" in worker.get(agenda.url).text
+            # Another process (an editor's request on another worker or server): production settings, the same
+            # database and the same Redis.
+            code = (
+                "from wagtail.models import Page, PageViewRestriction; "
+                f"PageViewRestriction.objects.create(page=Page.objects.get(pk={activity.pk}), restriction_type='login')"
+            )
+            env = production_env(
+                DATABASE_URL=f"sqlite:///{connection.settings_dict['NAME']}",
+                REDIS_URL=REDIS_URL_PAGES,
+                CACHE_KEY_PREFIX=prefix,
+            )
+            result = run_manage("shell", "--no-imports", "-c", code, env=env)
+            assert result.returncode == 0, result.stderr
+            response = worker.get(activity.url)
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+            assert "Atelier CV" not in worker.get(agenda.url).text
+        finally:
+            caches["default"].delete(VERSION_KEY)

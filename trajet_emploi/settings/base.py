@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "trajet_emploi.security_headers.SitePolicyMiddleware",  # CSP (django-csp) and Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.page_cache.PageCacheMiddleware",  # anonymous pages before routing and sessions; outer ones still apply
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, without redirecting 404s of non-page views
     "django.middleware.common.CommonMiddleware",
