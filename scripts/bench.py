@@ -28,7 +28,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from cluster import free_port, wait_for  # scripts/ is on sys.path: the cluster's helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 HELLO = "/bench/hello/"
@@ -57,12 +58,6 @@ CROWD, CROWD_PLACES = 200, 50
 
 def log(message):
     print(f"[bench] {message}", file=sys.stderr, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Processes:
@@ -96,21 +91,6 @@ class Processes:
     def stop_all(self):
         for process in reversed(list(self.running)):
             self.stop(process)
-
-
-def wait_for(url, process, timeout=180):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url}: the server exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=10):
-                return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not answer within {timeout} s")
 
 
 def manage(env, *args):
@@ -291,7 +271,7 @@ def serve(procs, env, name, workers):
         name, [sys.executable, "-m", "gunicorn", "trajet_emploi.wsgi", "--config", "gunicorn.conf.py"], server_env
     )
     base = f"http://127.0.0.1:{port}"
-    wait_for(base + HELLO, process)
+    wait_for(base + HELLO, 180, process)
     return process, base
 
 

@@ -1,6 +1,8 @@
-"""A small site in three languages: home, agenda and trajet translated into nl and en, and admin clients."""
+"""A small site in three languages: home, agenda and trajet translated into nl and en, and admin clients (an
+admin, an editor and a moderator)."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Locale
 
 from tests.factories import TrajetPageFactory, UserFactory, translate
@@ -33,4 +35,18 @@ def admin(db):
 @pytest.fixture
 def admin_client(client, admin):
     client.force_login(admin)
+    return client
+
+
+@pytest.fixture
+def editor_client(db):
+    client = Client()
+    client.force_login(UserFactory(username="editrice", groups=["Editors"]))
+    return client
+
+
+@pytest.fixture
+def moderator_client(db):
+    client = Client()
+    client.force_login(UserFactory(username="moderateur", groups=["Moderators"]))
     return client

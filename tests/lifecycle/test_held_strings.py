@@ -11,7 +11,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from cms.i18n import update_translation
 from events.models import EventPage
-from tests.factories import UserFactory, open_event, translate
+from tests.factories import open_event, translate
 
 from .conftest import locale
 
@@ -31,20 +31,6 @@ def activity(trajet):
     update_translation(translation.source, locale("nl"))
     assert dutch(page).title == APPROVED
     return page
-
-
-@pytest.fixture
-def editor_client(db):
-    client = Client()
-    client.force_login(UserFactory(username="editrice", groups=["Editors"]))
-    return client
-
-
-@pytest.fixture
-def moderator_client(db):
-    client = Client()
-    client.force_login(UserFactory(username="moderateur", groups=["Moderators"]))
-    return client
 
 
 def dutch(page):

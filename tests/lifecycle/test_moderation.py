@@ -25,20 +25,6 @@ def activity(trajet):
     return open_event(trajet, title="Atelier CV", slug="atelier-cv")
 
 
-@pytest.fixture
-def editor_client(db):
-    client = Client()
-    client.force_login(UserFactory(username="editrice", groups=["Editors"]))
-    return client
-
-
-@pytest.fixture
-def moderator_client(db):
-    client = Client()
-    client.force_login(UserFactory(username="moderateur", groups=["Moderators"]))
-    return client
-
-
 def props_of(response):
     match = re.search(r'data-props="([^"]*)"', response.text)
     return json.loads(html.unescape(match.group(1)))
