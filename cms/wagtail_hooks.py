@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import images, lifecycle, moderation
+from . import images, lifecycle, moderation, translation_views
 from .admin_forms import VenueCreationForm
 from .models import Commune, Organisation, Venue
 
@@ -190,7 +190,7 @@ def held_strings_update_translations_url():
     return [
         path(
             "localize/update/<int:translation_source_id>/",
-            moderation.update_translations_view(),
+            translation_views.update_translations_view(),
             name="cms_update_translations",
         )
     ]
