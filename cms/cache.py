@@ -15,6 +15,8 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 
+from .privacy import restrictions_on_path
+
 VERSION_KEY = "cms:content-version"
 # The response attribute a view sets (``mark_public``) so that the page cache may store the response.
 PUBLIC_ATTRIBUTE = "anonymous_cacheable"
@@ -66,7 +68,8 @@ class PublicPageMixin:
     def get_view_restrictions(self):
         restrictions = self.__dict__.get("_view_restrictions")
         if restrictions is None:
-            restrictions = self.__dict__["_view_restrictions"] = super().get_view_restrictions()
+            # One query (``restrictions_on_path``) where Wagtail's own asks two: the ancestors, then their rows.
+            restrictions = self.__dict__["_view_restrictions"] = restrictions_on_path(self)
         return restrictions
 
     def is_public_view(self, request, *args, **kwargs):

@@ -5,7 +5,7 @@ a restriction the visitor does not pass (login, group, password) never leaves th
 """
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def failed_restrictions_q(request):
@@ -30,3 +30,20 @@ def visible_to(queryset, request):
     """
     q = failed_restrictions_q(request)
     return queryset if q is None else queryset.exclude(q)
+
+
+def restrictions_on_path(page):
+    """The ``PageViewRestriction`` rows that apply to ``page``: on it or an ancestor, an alias on that path
+    answering by its source page's restrictions (an alias cannot have its own). The same rows as Wagtail's
+    ``Page.get_view_restrictions``, in one query instead of two or more: the ancestors' paths are cut from the
+    page's own ``path`` (treebeard's materialised path), and aliases are resolved inside the query.
+
+    :returns: a lazy ``QuerySet`` of ``PageViewRestriction``.
+    """
+    step = Page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    on_path = Page.objects.filter(path__in=paths)
+    return PageViewRestriction.objects.filter(
+        Q(page__in=on_path.filter(alias_of__isnull=True))
+        | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of_id"))
+    )

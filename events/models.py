@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -140,6 +140,24 @@ class ScheduledPage(PublicPageMixin, RegistrationPageMixin, Page):
     shows the form, POST registers, then redirects) and ``annuler/<token>/`` (cancel by signed link).
     """
 
+    @classmethod
+    def route_queryset(cls, request):
+        """The page reached by ``cms.routing`` comes with its locale, commune and venue (shown on every view)."""
+        return (
+            super()
+            .route_queryset(request)
+            .select_related("locale", "commune", "venue")
+            .prefetch_related(*ScheduledPage.detail_prefetch())
+        )
+
+    @staticmethod
+    def detail_prefetch():
+        """The organisers and the other communes with their snippets: two queries for any number of them."""
+        return [
+            Prefetch("organisers", queryset=ScheduledPageOrganiser.objects.select_related("organisation")),
+            Prefetch("other_communes", queryset=ScheduledPageCommune.objects.select_related("commune")),
+        ]
+
     start = models.DateTimeField(_("début"), db_index=True, help_text=_("Date et heure de début (heure de Bruxelles)."))
     end = models.DateTimeField(_("fin"), db_index=True, help_text=_("Date et heure de fin ; après le début."))
     commune = models.ForeignKey(
@@ -261,7 +279,7 @@ class ScheduledPage(PublicPageMixin, RegistrationPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         # The header, the communes line and JSON-LD each read the organisers and the other communes: two queries
         # in all instead of one per use and one per organisation or commune.
-        prefetch_related_objects([self], "organisers__organisation", "other_communes__commune")
+        prefetch_related_objects([self], *self.detail_prefetch())
         return super().get_context(request, *args, **kwargs)
 
     class Meta:

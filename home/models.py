@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin, PublicPageMixin
+from cms.routing import UrlPathRouteMixin
 
 
-class HomePage(AnonymousCacheMixin, Page):
+class HomePage(UrlPathRouteMixin, AnonymousCacheMixin, Page):
     """The site's home: an introduction, the next upcoming activities and a link to the agenda per commune."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])

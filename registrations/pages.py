@@ -79,6 +79,14 @@ class RegistrationPageMixin(RoutablePageMixin):
         for page in pages:
             page.registration_capacity, page.confirmed_count = places.get(page.pk, (page.capacity, 0))
 
+    @classmethod
+    def route_queryset(cls, request):
+        """The queryset ``cms.routing`` loads the page reached from: for a GET, with the ``with_places``
+        annotations, so that showing the places left costs no query of its own. A POST counts under the
+        allocation's lock instead (``allocation``), never from a figure read before it."""
+        queryset = cls._default_manager.all()
+        return with_places(queryset) if request.method in ("GET", "HEAD") else queryset
+
     @property
     def registration_closes_at(self):
         """Aware datetime after which the form refuses submissions: ``registration_deadline``, else ``start``."""

@@ -6,7 +6,8 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
 
 from cms.display import hour_text, local, moment_text, same_day
 from cms.i18n import untranslated_source
@@ -51,17 +52,25 @@ def language_links(context):
     """
     request = context.get("request")
     page = context.get("page")
-    current = Locale.get_active().language_code
+    # The active content language by its code: the same answer as ``Locale.get_active()``, without its query.
+    current = get_supported_content_language_variant(get_language())
     query = request.GET.urlencode() if request is not None else ""
     versions = {}
-    homes = {}
     if isinstance(page, Page):
         for version in page.get_translations(inclusive=True).live().select_related("locale"):
             versions[version.locale.language_code] = version
-    site = Site.find_for_request(request) if request else None
-    if site:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+    homes = None  # the home pages by language, asked only when a language has no version of the page
+
+    def home_url(code):
+        nonlocal homes
+        if homes is None:
+            homes = {}
+            site = Site.find_for_request(request) if request else None
+            if site:
+                for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+                    homes[home.locale.language_code] = home
+        return homes[code].get_url(request) if code in homes else None
+
     links = []
     for code, name in settings.LANGUAGES:
         target = versions.get(code)
@@ -71,8 +80,8 @@ def language_links(context):
             url = translated if translated != request.path or code == current else None
         if url and query:
             url = f"{url}?{query}"
-        if not url and homes.get(code):
-            url = homes[code].get_url(request)
+        if not url:
+            url = home_url(code)
         links.append(
             {
                 "code": code,
