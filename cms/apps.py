@@ -60,7 +60,8 @@ class CmsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"cms-cache-{signal!r}")
         post_delete.connect(bump_content_version, sender=Page, dispatch_uid="cms-cache-page-delete")
-        for model in (PageViewRestriction, "cms.Commune", "cms.Organisation", "cms.Venue"):
+        # A Site change too: its hostname and root page are in cached pages and in ``cms.sites``.
+        for model in (PageViewRestriction, "wagtailcore.Site", "cms.Commune", "cms.Organisation", "cms.Venue"):
             post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-save-{model}")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"cms-cache-delete-{model}")
         # Wagtail sets Page.base_form_class when page_utils is imported: import it before replacing it below.

@@ -142,13 +142,12 @@ class ScheduledPage(PublicPageMixin, RegistrationPageMixin, Page):
 
     @classmethod
     def route_queryset(cls, request):
-        """The page reached by ``cms.routing`` comes with its locale, commune and venue (shown on every view)."""
-        return (
-            super()
-            .route_queryset(request)
-            .select_related("locale", "commune", "venue")
-            .prefetch_related(*ScheduledPage.detail_prefetch())
-        )
+        """The page reached by ``cms.routing`` comes with its locale, commune and venue; for a GET, with its
+        organisers and other communes too (shown on the page; a registration's POST shows nothing)."""
+        queryset = super().route_queryset(request).select_related("locale", "commune", "venue")
+        if request.method in ("GET", "HEAD"):
+            queryset = queryset.prefetch_related(*ScheduledPage.detail_prefetch())
+        return queryset
 
     @staticmethod
     def detail_prefetch():

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "trajet_emploi.security_headers.SitePolicyMiddleware",  # CSP (django-csp) and Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.page_cache.PageCacheMiddleware",  # anonymous pages before routing and sessions; outer ones still apply
+    "cms.sites.SiteMiddleware",  # the Wagtail Site of the request, from a per-process table (no query)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",  # Django's, without redirecting 404s of non-page views
     "django.middleware.common.CommonMiddleware",
