@@ -20,7 +20,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -37,6 +37,7 @@ from .allocation import (
     register,
 )
 from .models import Registration, with_waiting_position
+from .reports import MealReportView, visit_model
 
 
 def brussels_naive(value):
@@ -71,6 +72,20 @@ class RegistrationIndexView(FormulaSafeCSVMixin, generic.IndexView):
 
     def get_base_queryset(self):
         return with_waiting_position(super().get_base_queryset().select_related("page", "organisation"))
+
+    @cached_property
+    def header_buttons(self):
+        """Adds "Repas" (``registrations.reports``): the lunches of the visit day the listing is filtered on, or of
+        every visit day."""
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_any_permission(self.request.user, ["view", "add", "change"]):
+            url = reverse("events_registration:meals")
+            page = self.filters.form.cleaned_data.get("page") if self.filters and self.filters.is_valid() else None
+            # The page's class from Wagtail's cached content types: no query.
+            if page is not None and issubclass(page.specific_class or object, visit_model()):
+                url += f"?visit={page.pk}"
+            buttons.append(HeaderButton(_("Repas des journées de visites"), url=url, icon_name="form"))
+        return buttons
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -256,6 +271,8 @@ class RegistrationViewSet(ModelViewSet):
         "waiting_position",
         "created_at",
         "language",
+        "meal_label",
+        "meal_price",
     ]
     export_headings = {
         "page.title": _("Activité"),
@@ -268,6 +285,8 @@ class RegistrationViewSet(ModelViewSet):
         "waiting_position": _("Position en liste d'attente"),
         "created_at": _("Inscrit·e le (heure de Bruxelles)"),
         "language": _("Langue"),
+        "meal_label": _("Repas"),
+        "meal_price": _("Prix du repas (EUR)"),
     }
     export_filename = "inscriptions"
     form_fields = ["name", "email", "phone", "organisation", "language"]
@@ -283,4 +302,6 @@ class RegistrationViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/cancel/", RegistrationActionView.as_view(action="cancel"), name="cancel"),
             path("<int:pk>/confirm/", RegistrationActionView.as_view(action="confirm"), name="confirm"),
+            path("meals/", MealReportView.as_view(), name="meals"),
+            path("meals/results/", MealReportView.as_view(results_only=True), name="meals_results"),
         ]
