@@ -10,6 +10,7 @@ totals group one option under one name whatever language people registered in.
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -68,3 +69,24 @@ def meal_text(registration, page):
     if page.meal_options():
         return _("Pas de repas")
     return ""
+
+
+def option_labelled(options, label):
+    """The ``MealOption`` of ``options`` whose label is ``label`` (surrounding spaces ignored), ``None`` for an
+    empty label ("no meal"); the admin names a meal by its French label.
+
+    :raises ValidationError: no option has that label (the message lists those offered).
+    """
+    label = (label or "").strip()
+    if not label:
+        return None
+    for option in options:
+        if option.label == label:
+            return option
+    if not options:
+        raise ValidationError(_("Cette activité ne propose pas de repas : laissez ce champ vide."), code="no_meals")
+    raise ValidationError(
+        _("« %(label)s » n'est pas un repas de cette journée. Repas proposés : %(options)s.")
+        % {"label": label, "options": ", ".join(option.label for option in options)},
+        code="invalid_meal",
+    )

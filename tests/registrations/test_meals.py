@@ -406,3 +406,55 @@ def test_a_meal_costs_no_query_on_the_registration_post(client, agenda, visit, o
         costs.append(len(queries))
     assert costs[0] == costs[1]
     assert Registration.objects.get(page=visit).meal_label == "Lunch"
+
+
+# Editors add or correct a registration in the admin
+
+
+def test_an_editor_adds_someone_with_a_meal_the_day_offers(admin_client, visit, orgs):
+    data = {
+        "page": visit.pk,
+        "name": "Par téléphone",
+        "email": "tel@example.org",
+        "phone": "",
+        "organisation": orgs["MEF Uccle"].pk,
+        "language": "fr",
+    }
+    response = admin_client.post(f"{INDEX}new/", {**data, "meal_label": "Dessert"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["meal_label"] == [
+        "« Dessert » n'est pas un repas de cette journée. Repas proposés : Plat du jour, Lunch."
+    ]
+    assert not Registration.objects.exists()
+    assert admin_client.post(f"{INDEX}new/", {**data, "meal_label": "Lunch"}).status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.meal_label, registration.meal_price) == ("Lunch", Decimal("11.00"))
+
+
+def test_an_editor_changes_a_meal_at_its_current_price_or_keeps_the_recorded_one(admin_client, visit, orgs):
+    registration = register(
+        visit, name="Sarah", email="sarah@example.org", organisation=orgs["MEF Forest"], meal=option(visit, "Lunch")
+    )
+    publish_price(visit, "Lunch", "12.00")
+    url = f"{INDEX}edit/{registration.pk}/"
+    form = admin_client.get(url).context["form"]
+    assert [label for _value, label in form.fields["meal_label"].choices] == [
+        "Pas de repas",
+        "Plat du jour – 8,00 €",
+        "Lunch – 12,00 €",
+    ]
+    data = {"name": "Sarah Janssens", "email": "sarah@example.org", "phone": "", "language": "fr"}
+    data["organisation"] = orgs["MEF Forest"].pk
+    assert admin_client.post(url, {**data, "meal_label": "Lunch"}).status_code == 302
+    registration.refresh_from_db()
+    assert (registration.name, registration.meal_label, registration.meal_price) == (
+        "Sarah Janssens",
+        "Lunch",
+        Decimal("11.00"),
+    )
+    assert admin_client.post(url, {**data, "meal_label": "Plat du jour"}).status_code == 302
+    registration.refresh_from_db()
+    assert (registration.meal_label, registration.meal_price) == ("Plat du jour", Decimal("8.00"))
+    assert admin_client.post(url, {**data, "meal_label": ""}).status_code == 302
+    registration.refresh_from_db()
+    assert (registration.meal_label, registration.meal_price) == ("", None)
