@@ -92,18 +92,19 @@ def visit_meals(visits):
             page_id__in=[visit.pk for visit in visits], status__in=[Status.CONFIRMED, Status.WAITING]
         )
         .order_by()
-        .values_list("page_id", "status", "organisation__name", "meal_label", "meal_price")
+        .values_list("page_id", "status", "organisation_id", "organisation__name", "meal_label", "meal_price")
         .annotate(n=Count("pk"))
     )
-    confirmed = defaultdict(lambda: defaultdict(Counter))  # page -> structure -> (label, price) -> n
+    # page -> (structure's name, id: two structures of one name stay apart) -> (label, price) -> n
+    confirmed = defaultdict(lambda: defaultdict(Counter))
     waiting = defaultdict(Counter)  # page -> label -> n
     without_meal = Counter()
-    for page_id, status, structure, label, price, n in groups:
+    for page_id, status, structure_id, structure, label, price, n in groups:
         if status == Status.WAITING:
             if label:
                 waiting[page_id][label] += n
         elif label:
-            confirmed[page_id][structure or ""][(label, price)] += n
+            confirmed[page_id][(structure or "", structure_id or 0)][(label, price)] += n
         else:
             without_meal[page_id] += n
     no_structure = gettext("Sans structure")
@@ -113,9 +114,9 @@ def visit_meals(visits):
         key = _meal_order(visit)
         rows, per_meal = [], Counter()
         # Named structures alphabetically, the registrations without one last.
-        for structure in sorted(confirmed[visit.pk], key=lambda name: (not name, name.casefold())):
+        for structure in sorted(confirmed[visit.pk], key=lambda name_id: (not name_id[0], name_id[0].casefold())):
             meals = confirmed[visit.pk][structure]
-            name = structure or no_structure
+            name = structure[0] or no_structure
             details = [
                 _line(visit, name, label, price, n)
                 for (label, price), n in sorted(meals.items(), key=lambda item: key(item[0]))
