@@ -272,3 +272,22 @@ def test_registrations_made_before_meals_keep_their_rows_with_no_meal(agenda, or
     registration = Registration.objects.get(email="avant@example.org")
     assert (registration.status, registration.meal_label, registration.meal_price) == ("confirmed", "", None)
     assert meal_text(registration, VisitPage.objects.get(pk=visit.pk)) == "Pas de repas"
+
+
+def test_a_meal_no_longer_offered_is_kept_at_its_recorded_price(admin_client, visit, orgs):
+    registration = register(
+        visit, name="Sarah", email="sarah@example.org", organisation=orgs["MEF Forest"], meal=option(visit, "Lunch")
+    )
+    visit.meals = [meal for meal in visit.meals.raw_data if meal["value"]["label"] != "Lunch"]
+    visit.save_revision().publish()
+    url = f"{INDEX}edit/{registration.pk}/"
+    form = admin_client.get(url).context["form"]
+    assert [label for _value, label in form.fields["meal_label"].choices] == [
+        "Pas de repas",
+        "Plat du jour – 8,00 €",
+        "Lunch – 11,00 € (plus proposé)",
+    ]
+    data = {"name": "Sarah", "email": "sarah@example.org", "phone": "", "language": "fr", "meal_label": "Lunch"}
+    assert admin_client.post(url, {**data, "organisation": orgs["MEF Forest"].pk}).status_code == 302
+    registration.refresh_from_db()
+    assert (registration.meal_label, registration.meal_price) == ("Lunch", Decimal("11.00"))
