@@ -23,7 +23,7 @@ from cms.blocks import BaseStreamBlock
 from cms.cache import AnonymousCacheMixin, PublicPageMixin
 from cms.models import Commune
 from cms.privacy import visible_to
-from registrations.pages import RegistrationPageMixin, with_places
+from registrations.pages import MealOption, RegistrationPageMixin, with_places
 
 from . import serializers as api
 from .agenda import AgendaQuerySet
@@ -487,3 +487,8 @@ class VisitPage(ScheduledPage):
     def organisation_quota(self):
         """``max_per_organisation`` (``None``: no limit per partner organisation); see ``registrations``."""
         return self.max_per_organisation
+
+    def meal_options(self):
+        """The ``meals`` blocks as ``MealOption`` (block id, label in this page's language, price in euros): the
+        registration form asks for one of them or none (``registrations.forms``)."""
+        return [MealOption(meal.id, meal.value["label"], meal.value["price"]) for meal in self.meals]

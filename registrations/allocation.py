@@ -136,12 +136,25 @@ def notify(registrations):
 
 
 def register(
-    page, *, name, email, phone="", organisation=None, language="fr", now=None, check_open=True, send_email=True
+    page,
+    *,
+    name,
+    email,
+    phone="",
+    organisation=None,
+    meal=None,
+    language="fr",
+    now=None,
+    check_open=True,
+    send_email=True,
 ):
     """Register a person for ``page`` (any translation: the French page holds the registration).
 
     :param email: stored lower-case; one active registration per e-mail and page.
     :param organisation: a ``cms.Organisation`` (required by the form for visits) or ``None``.
+    :param meal: the lunch chosen, a ``registrations.meals.MealOption`` of the French page (its label and price
+        in euros are recorded as they stand now), or ``None``: no meal. Not checked against the page here (the
+        form does, before the lock).
     :param language: the registrant's language code (e-mails are written in it).
     :param check_open: ``False`` lets an editor add someone after the deadline.
     :param send_email: ``False`` (demo data) records the person as already informed and sends nothing.
@@ -171,6 +184,8 @@ def register(
             email=email,
             phone=phone.strip(),
             organisation=organisation,
+            meal_label=meal.label if meal else "",
+            meal_price=meal.price if meal else None,
             language=language,
             notified_sequence=holder.sequence,  # the activity as it stands now is what they register for
             created_at=timezone.now(),  # taken under the lock: order of arrival = order of allocation

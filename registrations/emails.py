@@ -21,6 +21,7 @@ from wagtail.models import Locale
 
 from cms.display import when_text, where_text
 
+from .meals import meal_text
 from .models import Registration
 
 logger = logging.getLogger(__name__)
@@ -82,6 +83,8 @@ def build_message(registration):
             # A visit day's per-organisation limit, when that is why the person waits (places are left).
             "organisation_quota": registration.organisation_quota_reached() if kind == "waiting" else None,
             "organisation_position": registration.waiting_position_in_organisation if kind == "waiting" else None,
+            # The lunch chosen on a visit day (its price as recorded), "" where the page offers none.
+            "meal": meal_text(registration, page),
             "previous_when": when_text(holder.previous_start, holder.previous_end) if holder.previous_start else "",
         }
         subject = {

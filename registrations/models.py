@@ -57,6 +57,22 @@ class Registration(models.Model):
         help_text=_("Pour les journées de visites : la structure partenaire de la personne."),
     )
     language = models.CharField(_("langue"), max_length=10, choices=settings.LANGUAGES, default="fr")
+    # The option as it was when the person registered: the French label (one name per option in the totals,
+    # whatever the language of the form) and the price then (what is owed does not follow a later edit).
+    meal_label = models.CharField(
+        _("repas"),
+        max_length=100,
+        blank=True,
+        help_text=_("Le repas de midi choisi (journée de visites) ; vide : pas de repas."),
+    )
+    meal_price = models.DecimalField(
+        _("prix du repas (EUR)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Le prix du repas au moment de l'inscription, en euros."),
+    )
     created_at = models.DateTimeField(_("inscrit·e le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)

@@ -7,7 +7,8 @@ never imports ``events`` (registrations refer to pages by the string ``"events.S
 
 The page that mixes it in provides the fields ``capacity``, ``registration_open``, ``registration_deadline``,
 ``start`` and ``end`` (aware datetimes), ``sequence`` (``int``: raised at each announced change of its status,
-date or place), the booleans ``cancelled`` and ``postponed``, and may override ``organisation_quota``.
+date or place), the booleans ``cancelled`` and ``postponed``, and may override ``organisation_quota`` and
+``meal_options``.
 """
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
 
 from . import views
+from .meals import MealOption
 from .models import Registration
 
 
@@ -64,6 +66,11 @@ class RegistrationPageMixin(RoutablePageMixin):
     def organisation_quota(self):
         """At most this many confirmed people per partner organisation (``int``), or ``None``: no limit."""
         return None
+
+    def meal_options(self) -> list[MealOption]:
+        """The lunch options offered (``MealOption``: block id, label in this page's language, price in euros), in
+        the editor's order; ``[]``: the form asks for no meal. Must cost no query."""
+        return []
 
     @classmethod
     def prepare_for_listing(cls, pages):

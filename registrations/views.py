@@ -20,6 +20,7 @@ from cms.models import SiteSettings
 
 from .allocation import ActivityEnded, AlreadyRegistered, RegistrationClosed, cancel, has_ended, register
 from .forms import RegistrationForm
+from .meals import meal_text
 from .models import Registration
 
 
@@ -124,6 +125,7 @@ def serve_page(page, request):
             email=data["email"],
             phone=data.get("phone", ""),
             organisation=data.get("organisation"),
+            meal=data.get("meal"),
             language=get_language() or settings.LANGUAGE_CODE,
         )
     except AlreadyRegistered as error:
@@ -151,18 +153,25 @@ def registration_outcome(page, request, token):
         return HttpResponseRedirect(page.get_url(request) + "#inscription")
     if registration.page_id != page.registration_page.pk:
         return HttpResponseRedirect(page.get_url(request) + "#inscription")
-    response = page.render(request, context_overrides={"registration_outcome": outcome_context(registration)})
+    outcome = outcome_context(registration, page)
+    response = page.render(request, context_overrides={"registration_outcome": outcome})
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
-def outcome_context(registration):
-    """What the outcome section says: ``registration``, ``status`` (``"confirmed"``, ``"waiting"`` or
-    ``"cancelled"``), ``position`` (on the waiting list, 1-based) and, when the person waits because their
-    organisation's places on a visit day are taken while others are free, ``organisation_quota`` (``int``) with
-    ``position`` counted within their organisation."""
-    result = {"registration": registration, "status": registration.status, "position": None}
+def outcome_context(registration, page):
+    """What the outcome section says on ``page`` (the page shown, any translation): ``registration``,
+    ``status`` (``"confirmed"``, ``"waiting"`` or ``"cancelled"``), ``position`` (on the waiting list, 1-based),
+    ``meal`` (the lunch chosen with its price, ``registrations.meals.meal_text``; ``""`` without meals) and,
+    when the person waits because their organisation's places on a visit day are taken while others are free,
+    ``organisation_quota`` (``int``) with ``position`` counted within their organisation."""
+    result = {
+        "registration": registration,
+        "status": registration.status,
+        "position": None,
+        "meal": meal_text(registration, page),
+    }
     if registration.status == Registration.Status.WAITING:
         result["organisation_quota"] = quota = registration.organisation_quota_reached()
         if quota:

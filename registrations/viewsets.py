@@ -8,7 +8,7 @@ that capacity and the waiting list stay right.
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -20,7 +20,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -36,7 +36,9 @@ from .allocation import (
     has_ended,
     register,
 )
+from .meals import option_labelled, option_text
 from .models import Registration, with_waiting_position
+from .reports import MealReportView, visit_model
 
 
 def brussels_naive(value):
@@ -72,6 +74,20 @@ class RegistrationIndexView(FormulaSafeCSVMixin, generic.IndexView):
     def get_base_queryset(self):
         return with_waiting_position(super().get_base_queryset().select_related("page", "organisation"))
 
+    @cached_property
+    def header_buttons(self):
+        """Adds "Repas" (``registrations.reports``): the lunches of the visit day the listing is filtered on, or of
+        every visit day."""
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_any_permission(self.request.user, ["view", "add", "change"]):
+            url = reverse("events_registration:meals")
+            page = self.filters.form.cleaned_data.get("page") if self.filters and self.filters.is_valid() else None
+            # The page's class from Wagtail's cached content types: no query.
+            if page is not None and issubclass(page.specific_class or object, visit_model()):
+                url += f"?visit={page.pk}"
+            buttons.append(HeaderButton(_("Repas des journées de visites"), url=url, icon_name="form"))
+        return buttons
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         perm = self.permission_policy.user_has_permission(self.request.user, "change")
@@ -105,11 +121,18 @@ class RegistrationCreateForm(WagtailAdminModelForm):
 
     class Meta:
         model = Registration
-        fields = ["page", "name", "email", "phone", "organisation", "language"]
+        fields = ["page", "name", "email", "phone", "organisation", "meal_label", "language"]
+        help_texts = {
+            "meal_label": _(
+                "Pour une journée de visites avec repas : l'intitulé exact d'un de ses repas (son prix actuel est "
+                "retenu) ; vide : pas de repas."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["page"].queryset = registration_pages()
+        self.meal = None
 
     def clean(self):
         cleaned = super().clean()
@@ -118,6 +141,11 @@ class RegistrationCreateForm(WagtailAdminModelForm):
             active = Registration.objects.filter(page=page, email=email).exclude(status=Registration.Status.CANCELLED)
             if active.exists():
                 self.add_error("email", AlreadyRegistered().message)
+        if page:
+            try:
+                self.meal = option_labelled(page.specific.meal_options(), cleaned.get("meal_label"))
+            except ValidationError as error:
+                self.add_error("meal_label", error)
         return cleaned
 
     def validate_unique(self):
@@ -136,9 +164,42 @@ class RegistrationCreateView(generic.CreateView):
             email=data["email"],
             phone=data["phone"],
             organisation=data["organisation"],
+            meal=self.form.meal,
             language=data["language"],
             check_open=False,
         )
+
+
+class RegistrationEditForm(WagtailAdminModelForm):
+    """An editor corrects someone's details, and for a visit day with meals their lunch: one of the day's options
+    (its current price is then recorded) or none. A meal the day no longer offers can be kept, at its recorded
+    price."""
+
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "phone", "organisation", "meal_label", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = self.instance.page.specific.meal_options() if self.instance.page_id else []
+        current = self.instance.meal_label
+        if not self.options and not current:
+            del self.fields["meal_label"]
+            return
+        choices = [("", _("Pas de repas"))] + [(o.label, option_text(o.label, o.price)) for o in self.options]
+        if current and current not in {option.label for option in self.options}:
+            kept = option_text(current, self.instance.meal_price) if self.instance.meal_price is not None else current
+            choices.append((current, _("%(meal)s (plus proposé)") % {"meal": kept}))
+        self.fields["meal_label"] = forms.ChoiceField(
+            label=_("Repas"), choices=choices, required=False, help_text=_("Changer de repas retient son prix actuel.")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "meal_label" in self.changed_data:
+            option = option_labelled(self.options, cleaned.get("meal_label"))
+            self.instance.meal_price = option.price if option else None
+        return cleaned
 
 
 class RegistrationEditView(generic.EditView):
@@ -256,6 +317,8 @@ class RegistrationViewSet(ModelViewSet):
         "waiting_position",
         "created_at",
         "language",
+        "meal_label",
+        "meal_price",
     ]
     export_headings = {
         "page.title": _("Activité"),
@@ -268,6 +331,8 @@ class RegistrationViewSet(ModelViewSet):
         "waiting_position": _("Position en liste d'attente"),
         "created_at": _("Inscrit·e le (heure de Bruxelles)"),
         "language": _("Langue"),
+        "meal_label": _("Repas"),
+        "meal_price": _("Prix du repas (EUR)"),
     }
     export_filename = "inscriptions"
     form_fields = ["name", "email", "phone", "organisation", "language"]
@@ -277,10 +342,12 @@ class RegistrationViewSet(ModelViewSet):
         return NoDeletePermissionPolicy(self.model)
 
     def get_form_class(self, for_update=False):
-        return super().get_form_class(for_update) if for_update else RegistrationCreateForm
+        return RegistrationEditForm if for_update else RegistrationCreateForm
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("<int:pk>/cancel/", RegistrationActionView.as_view(action="cancel"), name="cancel"),
             path("<int:pk>/confirm/", RegistrationActionView.as_view(action="confirm"), name="confirm"),
+            path("meals/", MealReportView.as_view(), name="meals"),
+            path("meals/results/", MealReportView.as_view(results_only=True), name="meals_results"),
         ]

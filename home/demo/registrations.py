@@ -3,12 +3,14 @@
 - "Les réseaux sociaux pour chercher un emploi" (8 places): full, with three people on the waiting list.
 - The visit day (20 places, 2 per organisation): people of several partners; a third person of the MEF de
   Forest waits for a place of her organisation while people of other organisations are confirmed after her.
+  Each chose a lunch (plat du jour, lunch or none), so that the meals report shows totals per structure.
 - Evaluations for the first half of the activities that have ended (with ``load_demo`` at the 2017 dates,
   every activity has ended: five have an evaluation and the others wait in the admin panel "Activités à
   évaluer"; with ``make run`` the trajet starts next Monday, so nothing has ended yet and no evaluation is made).
 
-Idempotent: a person already registered (same e-mail) or an activity already evaluated is left alone. The
-people are fictitious (``example.org`` addresses); no e-mail is sent for them.
+Idempotent: a person already registered (same e-mail) or an activity already evaluated is left alone (a visit
+registration made before meals existed gets its demo meal once). The people are fictitious (``example.org``
+addresses); no e-mail is sent for them.
 """
 
 from django.utils import timezone
@@ -33,15 +35,16 @@ WORKSHOP_PEOPLE = [
     "Mariam Kone",
 ]
 
-# (name, organisation short name or name): the third "MEF Forest" person waits for a place of her organisation.
+# (name, organisation short name or name, the lunch's label or None): the third "MEF Forest" person waits for a
+# place of her organisation.
 VISIT_PEOPLE = [
-    ("Isabelle Martin", "MEF Saint-Gilles"),
-    ("Karim Ouali", "MEF Saint-Gilles"),
-    ("Sarah Janssens", "MEF Forest"),
-    ("Thomas Leroy", "MEF Forest"),
-    ("Laura Mertens", "MEF Forest"),
-    ("Hugo Dubois", "MEF Uccle"),
-    ("Leila Amrani", "Déclic en perspectives"),
+    ("Isabelle Martin", "MEF Saint-Gilles", "Plat du jour"),
+    ("Karim Ouali", "MEF Saint-Gilles", "Lunch"),
+    ("Sarah Janssens", "MEF Forest", "Plat du jour"),
+    ("Thomas Leroy", "MEF Forest", None),
+    ("Laura Mertens", "MEF Forest", "Lunch"),
+    ("Hugo Dubois", "MEF Uccle", "Lunch"),
+    ("Leila Amrani", "Déclic en perspectives", "Plat du jour"),
 ]
 
 EVALUATIONS = [
@@ -88,11 +91,14 @@ def _email(name):
     return name.lower().replace(" ", ".").replace("'", "") + "@example.org"
 
 
-def _register(page, name, organisation=None):
+def _register(page, name, organisation=None, meal=None):
     email = _email(name)
-    if Registration.objects.filter(page=page, email=email).exclude(status=Registration.Status.CANCELLED).exists():
+    active = Registration.objects.filter(page=page, email=email).exclude(status=Registration.Status.CANCELLED)
+    if active.exists():
+        if meal:  # registered by a load before meals were recorded
+            active.filter(meal_label="").update(meal_label=meal.label, meal_price=meal.price)
         return
-    register(page, name=name, email=email, organisation=organisation, check_open=False, send_email=False)
+    register(page, name=name, email=email, organisation=organisation, meal=meal, check_open=False, send_email=False)
 
 
 def load(activities, visit, orgs, now=None):
@@ -101,8 +107,9 @@ def load(activities, visit, orgs, now=None):
     workshop = next(page for page in activities if page.slug == WORKSHOP_SLUG)
     for name in WORKSHOP_PEOPLE:
         _register(workshop, name)
-    for name, organisation in VISIT_PEOPLE:
-        _register(visit, name, orgs[organisation])
+    meals = {option.label: option for option in visit.meal_options()}
+    for name, organisation, meal in VISIT_PEOPLE:
+        _register(visit, name, orgs[organisation], meals.get(meal))
     ended = sorted((page for page in activities if page.end < now), key=lambda page: page.start)
     for page, values in zip(ended[: (len(ended) + 1) // 2], EVALUATIONS, strict=False):
         participants, satisfaction, worked, improve, follow_up = values
