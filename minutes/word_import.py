@@ -78,8 +78,20 @@ def parse_minutes(data, max_bytes=MAX_UPLOAD_BYTES):
     Raises :class:`WordImportError` (French message) for a file that is too large, not a .docx, damaged, or
     beyond the limits of ``word_reader``."""
     blocks, notes = read_blocks(data, max_bytes=max_bytes)
-    minutes = ImportedMinutes()
     agenda_at = next((i for i, b in enumerate(blocks) if b.kind == "paragraph" and AGENDA_HEADING.match(b.text)), None)
+    minutes = _structure(blocks, agenda_at)
+    if agenda_at is not None and not minutes.items:
+        # An "Ordre du jour :" line with no point after it is not the agenda (e.g. the next meeting's, at the end).
+        minutes = _structure(blocks, None)
+    _check_announced(minutes)
+    for note in notes:
+        minutes.not_placed.append(_("Note de bas de page : %(text)s") % {"text": note})
+    return minutes
+
+
+def _structure(blocks, agenda_at):
+    """Blocks → :class:`ImportedMinutes`, the announced agenda read from ``agenda_at`` (an index, or ``None``)."""
+    minutes = ImportedMinutes()
     body_from = 0
     preamble = []
     if agenda_at is not None:
@@ -114,9 +126,6 @@ def parse_minutes(data, max_bytes=MAX_UPLOAD_BYTES):
         body = blocks[at + 1 : end]
         body = _take_next_meeting(minutes, body, title)
         minutes.items.append(ImportedItem(title, _discussion(minutes, body, title)))
-    _check_announced(minutes)
-    for note in notes:
-        minutes.not_placed.append(_("Note de bas de page : %(text)s") % {"text": note})
     return minutes
 
 

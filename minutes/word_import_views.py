@@ -65,6 +65,7 @@ class WordImportForm(forms.Form):
         self.fields["index"].queryset = MinutesIndexPage.objects.filter(pk__in=[index.pk for index in indexes])
         self.only_index = indexes[0] if len(indexes) == 1 else None
         if self.only_index is not None:  # nothing to choose: not asked
+            self.fields["index"].initial = self.only_index.pk
             self.fields["index"].required = False
             self.fields["index"].widget = forms.HiddenInput()
         self.minutes = None

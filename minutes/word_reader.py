@@ -203,7 +203,7 @@ def _paragraph_block(paragraph, numbers, cursor):
 
 
 def _word_numbers(document):
-    """Every paragraph of the body (python-docx), in order: ``(text without spaces, list_kind, level, number)``,
+    """Every body paragraph (python-docx; not those in tables or text boxes), in order: ``(text without spaces, list_kind, level, number)``,
     numbering as Word shows it: a counter per abstract list and level, restarted by a list instance's
     ``startOverride`` and for the deeper levels when a level moves on."""
     levels, instances = _numbering_definitions(document)
@@ -211,11 +211,14 @@ def _word_numbers(document):
     counters, seen = {}, set()
     result = []
     for paragraph in document.element.body.iter(qn("w:p")):
+        # Paragraphs in tables and text boxes count in Word's numbering but are not body paragraphs for mammoth.
+        nested = any(True for _ancestor in paragraph.iterancestors(qn("w:tbl"), qn("w:txbxContent")))
+        append = (lambda row: None) if nested else result.append
         text = "".join(node.text or "" for node in paragraph.iter(qn("w:t")))
         key = re.sub(r"\s+", "", text)
         num_id, level = _paragraph_numbering(paragraph, style_numbering)
         if num_id is None or num_id not in instances:
-            result.append((key, None, 0, None))
+            append((key, None, 0, None))
             continue
         abstract_id, overrides = instances[num_id]
         start, fmt = levels.get((abstract_id, level), (1, "decimal"))
@@ -225,16 +228,16 @@ def _word_numbers(document):
             for override_level, override_start in overrides.items():
                 counter[override_level] = override_start - 1
         if fmt == "none":
-            result.append((key, None, 0, None))
+            append((key, None, 0, None))
             continue
         if fmt == "bullet":
-            result.append((key, "bullet", level, None))
+            append((key, "bullet", level, None))
             continue
         value = counter[level] + 1 if counter.get(level) is not None else start
         counter[level] = value
         for deeper in [lvl for lvl in counter if lvl > level]:
             counter[deeper] = None
-        result.append((key, "ordered", level, value))
+        append((key, "ordered", level, value))
     return result
 
 

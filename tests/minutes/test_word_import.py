@@ -58,7 +58,7 @@ def _set_num(paragraph, num_id):
     num_pr.get_or_add_ilvl().val = 0
 
 
-def seed_docx(word_numbering=False, before=(), extra_in_point_one=(), picture=False):
+def seed_docx(word_numbering=False, before=(), extra_in_point_one=(), picture=False, table_rows=0):
     """The seed's minutes as .docx bytes. Typed numbers and "·" bullets as in the seed, or (``word_numbering``)
     the agenda and the points as Word numbered lists ("List Number", the body's list restarting at 1, or
     ``"continued"``) and the bullets as a Word bullet list. The seed's page number goes into the footer, where Word keeps it."""
@@ -90,6 +90,10 @@ def seed_docx(word_numbering=False, before=(), extra_in_point_one=(), picture=Fa
                 paragraph.add_run(line.strip()[len("Discussions") :])
             else:
                 paragraph.add_run(line)
+        if stripped.startswith("Le TE démarre") and table_rows:
+            table = document.add_table(rows=table_rows, cols=2)
+            for row_number, row in enumerate(table.rows, start=1):
+                row.cells[0].text, row.cells[1].text = f"Activité {row_number}", "Forest"
         if stripped.startswith("Réflexions diverses"):
             for extra in extra_in_point_one:
                 document.add_paragraph(extra)
@@ -155,6 +159,14 @@ def test_script_in_the_text_stays_text():
     assert "&lt;script&gt;alert" in html
     assert "&lt;b style=&quot;color:red&quot;&gt;gras" in html or '&lt;b style="color:red"&gt;gras' in html
     assert "<script" not in html and not re.search(r"<[^>]*\sstyle=", html)
+
+
+def test_a_table_is_reported_and_the_numbering_after_it_still_read():
+    minutes = parse_minutes(seed_docx(word_numbering="restarted", table_rows=60))
+    assert [item.title for item in minutes.items] == TITLES
+    [line] = minutes.not_placed
+    assert line.startswith("Tableau dans le point « Etat des lieux du Trajet emploi 2017 » : Activité 1 | Forest")
+    assert "Activité 60 | Forest" in line and "Activité" not in minutes.items[1].discussion
 
 
 def test_an_image_is_reported_not_embedded():
