@@ -255,7 +255,7 @@ def _discussion(minutes, body, title):
             _not_placed_block(minutes, block, where)
             continue
         _images(minutes, block, where)
-        if not block.text.strip():
+        if SEPARATOR.match(block.text):  # blank, or a rule drawn with dashes: no content
             continue
         if block.list_kind is not None:
             rows.append(("ol" if block.list_kind == "ordered" else "ul", block.level, block.html))

@@ -1,13 +1,16 @@
 """Reading an untrusted Word file (.docx) into a flat list of blocks, safely.
 
-Checks before any parsing: the upload's size, that it is a zip, the declared uncompressed size of every entry and
-of the whole (a zip bomb), the number of entries, ``word/document.xml`` present, no DTD in any XML part (entity
-expansion), and at most ``MAX_PARAGRAPHS`` paragraphs. Those bounds are what keeps the conversion short: mammoth
-and python-docx cannot be interrupted halfway, and a subprocess with a timeout would cost a second interpreter per
-upload, so the work is bounded instead. Their time grows with the size of the XML, and at the limits below a
-worst-case document takes well under the request timeout (``tests/minutes/test_word_import.py`` measures it).
-Python's ``zipfile`` never inflates an entry past its declared size (it stops there and fails the CRC), so the
-declared sizes checked here are real upper bounds.
+Checks before any parsing: the upload's size, that it is a zip (an old binary .doc gets its own message), the
+declared uncompressed size of every entry and of the whole (a zip bomb), the number of entries,
+``word/document.xml`` present, no DTD in any XML part (entity expansion), at most ``MAX_PARAGRAPHS`` paragraphs and
+``MAX_XML_ELEMENTS`` elements in any XML part (``MAX_XML_ELEMENTS_TOTAL`` in all). Python's ``zipfile`` never
+inflates an entry past its declared size, so the declared sizes are real upper bounds.
+
+Those bounds are the time limit. Mammoth and python-docx cannot be interrupted halfway, and running them in a
+subprocess with a timeout would start a second interpreter per upload on a small shared machine; their time grows
+with the number of XML elements (runs, properties…: about 35 µs each, whatever the bytes, and a 60 kB zip can hold
+a million), so counting the elements first bounds the work: a few seconds for the worst file accepted, well under
+the 30 s request timeout (``tests/minutes/test_word_import.py`` checks it).
 
 Then mammoth (docx → HTML) converts each paragraph's text and inline markup, and python-docx recovers the numbers
 that Word's automatic numbering shows, which mammoth drops (it only says "ordered list, level n"). Nothing outside
@@ -35,7 +38,8 @@ MAX_UNCOMPRESSED_BYTES = 30 * 1024 * 1024  # the whole zip, images included
 MAX_XML_PART_BYTES = 8 * 1024 * 1024  # any one XML part, word/document.xml first
 MAX_ENTRIES = 1000
 MAX_PARAGRAPHS = 5000
-MAX_XML_ELEMENTS = 60_000  # in word/document.xml: 20 times a long meeting's minutes, a few seconds at worst
+MAX_XML_ELEMENTS = 60_000  # in one XML part: 20 times a long meeting's minutes (its styles: 5,000 to 20,000)
+MAX_XML_ELEMENTS_TOTAL = 150_000  # in all the XML parts
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc (and .xls…)
 IMAGE_MARKER = "word-import-image"
 
@@ -92,6 +96,7 @@ def check_archive(data, max_bytes=MAX_UPLOAD_BYTES):
     names = {entry.filename for entry in entries}
     if "word/document.xml" not in names:
         raise WordImportError(not_docx)
+    elements = paragraphs = 0
     for entry in entries:
         if entry.filename.endswith((".xml", ".rels")):
             if entry.file_size > MAX_XML_PART_BYTES:
@@ -102,33 +107,33 @@ def check_archive(data, max_bytes=MAX_UPLOAD_BYTES):
                 raise WordImportError(not_docx) from None
             if _has_dtd(content):
                 raise WordImportError(not_docx)
-            if entry.filename == "word/document.xml":
-                _check_size(content)
-
-
-def _check_size(document_xml):
-    """The conversion's time grows with the number of XML elements (runs, properties…), not with the bytes: a
-    small file can hold hundreds of thousands of them. Counted here, before parsing."""
-    if len(re.findall(rb"<w:p[ >/]", document_xml)) > MAX_PARAGRAPHS:
+            # Every part, not only word/document.xml: the file itself names its main part, and the notes, styles
+            # and numbering are parsed too.
+            part_elements = len(re.findall(rb"<[A-Za-z]", content))
+            if part_elements > MAX_XML_ELEMENTS:
+                raise WordImportError(_too_complex())
+            elements += part_elements
+            paragraphs += len(re.findall(rb"<w:p[ >/]", content))
+    if elements > MAX_XML_ELEMENTS_TOTAL:
+        raise WordImportError(_too_complex())
+    if paragraphs > MAX_PARAGRAPHS:
         raise WordImportError(
             _("Ce document a plus de %(max)s paragraphes : il ne peut pas être importé.") % {"max": MAX_PARAGRAPHS}
         )
-    if len(re.findall(rb"<[A-Za-z]", document_xml)) > MAX_XML_ELEMENTS:
-        raise WordImportError(
-            _(
-                "Ce document est trop complexe pour être importé (trop d'éléments de mise en forme) : "
-                "enregistrez-le sans mise en forme ou en plusieurs parties."
-            )
-        )
+
+
+def _too_complex():
+    return _(
+        "Ce document est trop complexe pour être importé (trop d'éléments de mise en forme) : enregistrez-le sans "
+        "mise en forme ou en plusieurs parties."
+    )
 
 
 def _has_dtd(content):
-    # Word never writes a DTD; one in an uploaded part can only be an entity-expansion attempt.
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = content.decode("utf-16", errors="ignore")
-    else:
-        text = content.decode("utf-8", errors="ignore")
-    return "<!doctype" in text.lower() or "<!entity" in text.lower()
+    # Word never writes a DTD; one in an uploaded part can only be an entity-expansion attempt. Without the NUL
+    # bytes, the markup of a UTF-16 or UTF-32 part reads as ASCII too.
+    lowered = content.replace(b"\0", b"").lower()
+    return b"<!doctype" in lowered or b"<!entity" in lowered
 
 
 def read_blocks(data, max_bytes=MAX_UPLOAD_BYTES):

@@ -186,8 +186,12 @@ def _zip(entries):
 def test_a_zip_bomb_and_a_dtd_are_refused_before_parsing():
     with pytest.raises(WordImportError, match="trop volumineux"):
         parse_minutes(_zip({"word/document.xml": b"<a/>", "word/media/big.bin": b"\0" * (31 * 1024 * 1024)}))
-    with pytest.raises(WordImportError):
-        parse_minutes(_zip({"word/document.xml": b'<!DOCTYPE a [<!ENTITY x "xx">]><a>&x;</a>'}))
+    dtd = '<!DOCTYPE a [<!ENTITY x "xx">]><a>&x;</a>'
+    for encoding in ("utf-8", "utf-16"):
+        with pytest.raises(WordImportError):
+            parse_minutes(_zip({"word/document.xml": dtd.encode(encoding)}))
+    with pytest.raises(WordImportError, match="trop complexe"):  # any part, not only the body
+        parse_minutes(_zip({"word/document.xml": b"<a/>", "word/styles.xml": b"<a>" + b"<b/>" * 60_001 + b"</a>"}))
 
 
 def _docx_with_body(body_xml):
