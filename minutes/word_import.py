@@ -168,7 +168,9 @@ def _choose_headings(blocks, start, announced):
     while True:
         after = headings[-1] if headings else start - 1
         if expected is None:
-            options = everything
+            # The first point is numbered 1, or follows the announced ones when Word continued their list.
+            usual = [c for c in everything if c[1] in (1, len(announced) + 1)]
+            options = usual or everything
         else:
             rows = by_number.get(expected, [])
             options = [
@@ -202,6 +204,10 @@ def _read_preamble(minutes, blocks):
             time = find_time(text, day.span[1]) if day else None
             if day and time:
                 minutes.start = local(day.value, time.value)
+                minutes.found.append(
+                    _("Date de la réunion lue dans le document : %(when)s.")
+                    % {"when": f"{day.value:%d/%m/%Y} {time.value:%H:%M}"}
+                )
             elif day and consumed:
                 minutes.found.append(
                     _("Date de la réunion trouvée sans heure : %(day)s.") % {"day": f"{day.value:%d/%m/%Y}"}

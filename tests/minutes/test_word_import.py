@@ -352,3 +352,12 @@ def test_the_form_and_the_button_are_offered_to_editors(editor_client, index):
     assert 'accept=".docx"' in response.content.decode()
     listing = editor_client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
     assert reverse("minutes_word_import") + f"?index={index.pk}" in listing
+
+
+def test_markup_typed_in_the_document_reaches_the_draft_as_text(editor_client):
+    attempt = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    upload(editor_client, seed_docx(before=[f"Réunion de la CZS {attempt}"], extra_in_point_one=[attempt]))
+    page = MeetingPage.objects.get()
+    assert page.title == f"Réunion de la CZS {attempt}"  # plain text, escaped wherever it is shown
+    discussion = page.agenda[0].value["discussion"].source
+    assert "&lt;script&gt;" in discussion and "<script" not in discussion and "<img" not in discussion
