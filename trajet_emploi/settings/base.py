@@ -321,6 +321,8 @@ REGISTRATION_CLIENT_IP_HEADER = os.environ.get("REGISTRATION_CLIENT_IP_HEADER", 
 
 # Name of the group whose members may read the committee's minutes.
 PARTNERS_GROUP_NAME = "Partenaires"
+# Largest Word file accepted by "Importer un PV (Word)", in bytes (minutes.word_import_views).
+MINUTES_WORD_IMPORT_MAX_BYTES = int(os.environ.get("MINUTES_WORD_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 AGENDA_PAGE_SIZE = 20
