@@ -25,6 +25,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale
 
 from .records import Action, ActionStatus
 
@@ -131,8 +132,10 @@ def prepare_next_meeting(meeting, user=None):
     ``user``, in one transaction.
 
     :returns: ``(page, created)``: the new draft, or the meeting prepared before and ``False``.
-    :raises CannotPrepare: ``meeting`` is not published or has no next meeting.
+    :raises CannotPrepare: ``meeting`` is not the French page, is not published or has no next meeting.
     """
+    if meeting.alias_of_id or meeting.locale_id != Locale.get_default().pk:
+        raise CannotPrepare(_("Préparez la prochaine réunion à partir du procès-verbal en français."))
     if not meeting.live:
         raise CannotPrepare(_("Publiez d'abord ce procès-verbal : la prochaine réunion se prépare à partir de lui."))
     if meeting.next_meeting_start is None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Locale
 
 from .admin_views import may_prepare, prepare_next_meeting_view
 from .models import MeetingPage
@@ -35,7 +36,7 @@ class PrepareNextMeetingButton(PageMenuItem):
         page = self.page.specific_deferred
         return (
             isinstance(page, MeetingPage) and page.live and page.next_meeting_start is not None
-            and may_prepare(page, user)
+            and not page.alias_of_id and page.locale_id == Locale.get_default().pk and may_prepare(page, user)
         )  # fmt: skip
 
 

@@ -95,6 +95,14 @@ def test_a_meeting_not_published_or_without_date_cannot_be_prepared(space):
         prepare_next_meeting(undated)
 
 
+def test_only_from_the_french_minutes(april):
+    from wagtail.models import Locale
+
+    alias = april.copy_for_translation(Locale.objects.get(language_code="nl"), copy_parents=True, alias=True)
+    with pytest.raises(CannotPrepare, match="en français"):
+        prepare_next_meeting(alias)
+
+
 # --- the admin action -----------------------------------------------------------------------------------------
 
 
