@@ -3,9 +3,9 @@
 ``sync_records(meeting)`` reads the published agenda (``MeetingPage.agenda``) and, in one transaction:
 
 - rewrites the meeting's ``Decision`` rows (one per decision, in the minutes' order);
-- creates or updates one ``Action`` per action block, found by its block id (``Action.key``), or, for an action
-  whose block id changed (minutes stored in an older format, rewritten by code), by its text; the meeting's
-  actions no longer in the minutes are deleted;
+- creates or updates one ``Action`` per action block, found by its block id (``Action.key``; prefixed with the
+  meeting's id when another meeting's action has it, as in a copied page), or, for an action whose block id
+  changed (minutes rewritten by code), by its text; the meeting's actions no longer in the minutes are deleted;
 - writes one ``ActionUpdate`` per row of "Suivi des actions" that changes the action's status or carries a
   note, and deletes those the minutes no longer hold; then each action touched gets the status of its latest
   update (by meeting date), "en cours" without any, and each update's ``old_status`` is the status before it.
@@ -56,6 +56,9 @@ def _sync_actions(meeting):
     current_keys = {
         str(block_id) for item in _agenda_items(meeting) for block_id, _v in _list_rows(item, "actions") if block_id
     }
+    # A meeting copied from another ("Copier" in the admin) carries the same block ids: those keys stay the other
+    # meeting's, and this meeting's actions get keys of their own.
+    taken = set(Action.objects.filter(key__in=current_keys).exclude(meeting=meeting).values_list("key", flat=True))
     existing = {action.key: action for action in Action.objects.filter(meeting=meeting)}
     by_text = {}
     for action in existing.values():
@@ -67,6 +70,8 @@ def _sync_actions(meeting):
             if not what:
                 continue
             key = str(block_id) if block_id else f"{meeting.pk}-{order}"
+            if key in taken:
+                key = f"{meeting.pk}-{key}"
             action = existing.get(key)
             if action is None:
                 # Same action, new block id: matched by its text among those not yet matched.

@@ -114,8 +114,11 @@ def records(apps, schema_editor):
                 what = (value.get("what") or "").strip() if isinstance(value, dict) else ""
                 if not what:
                     continue
+                key = block_id or f"{meeting.pk}-{action_order}"
+                if Action.objects.filter(key=key).exclude(meeting=meeting).exists():  # a copied meeting
+                    key = f"{meeting.pk}-{key}"
                 Action.objects.get_or_create(
-                    key=block_id or f"{meeting.pk}-{action_order}",
+                    key=key,
                     defaults={
                         "meeting": meeting,
                         "item_title": item.get("title", ""),

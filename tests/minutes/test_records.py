@@ -179,3 +179,14 @@ def stored_before_the_change(space):
             "actions": [{"type": "item", "id": "a1", "value": {"what": "Ancienne action", "who": "X", "due": None}}]}}]  # fmt: skip
     MeetingPage.objects.filter(pk=page.pk).update(agenda=json.dumps(raw))
     return MeetingPage.objects.get(pk=page.pk)
+
+
+def test_a_copied_meeting_gets_actions_of_its_own(april):
+    """ "Copier" in the admin keeps the block ids: publishing the copy must neither fail nor take April's actions."""
+    copy = MeetingPage.objects.get(pk=april.pk).copy(update_attrs={"slug": "copie", "title": "Copie"}, keep_live=False)
+    publish(MeetingPage.objects.get(pk=copy.pk), start=JUNE)
+    assert Action.objects.filter(meeting=april).count() == 2
+    copied = Action.objects.filter(meeting=copy)
+    assert copied.count() == 2 and not set(copied.values_list("key", flat=True)) & set(action_keys(april))
+    publish(MeetingPage.objects.get(pk=copy.pk))  # and again: still two each
+    assert Action.objects.count() == 4
