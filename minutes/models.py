@@ -4,16 +4,21 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Collection, CollectionViewRestriction, Orderable, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.admin_forms import TamperProofPageForm
 
+from . import listings
 from .blocks import AgendaItemBlock
+from .governance import govern
+from .records import Action, ActionStatus, ActionUpdate, Decision  # noqa: F401 (the app's models)
 
 MINUTES_COLLECTION_NAME = "Procès-verbaux"
 
@@ -73,9 +78,12 @@ class MeetingPageForm(TamperProofPageForm):
         return page
 
 
-class MinutesIndexPage(Page):
+class MinutesIndexPage(RoutablePageMixin, Page):
     """The archive of committee meetings, newest first, grouped by year. Partners only: it is created with a
-    PageViewRestriction for the partners' group, which covers every meeting below it."""
+    PageViewRestriction for the partners' group, which covers every meeting below it and its routes, the
+    registers "Actions en cours" (``actions/``) and "Registre des décisions" (``decisions/``).
+
+    A new space also gets the workflow "Validation du PV" and the groups' page permissions (``governance``)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -92,6 +100,7 @@ class MinutesIndexPage(Page):
         result = super().save(*args, **kwargs)
         if is_new:
             restrict_to_partners(self)
+            govern(self)
         return result
 
     def meetings_by_year(self):
@@ -106,6 +115,22 @@ class MinutesIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["years"] = self.meetings_by_year()
         return context
+
+    def _register(self, request, register, listing):
+        locale = Locale.objects.filter(language_code=get_language()).first()
+        form, page_obj = listing(request.GET, locale, request.GET.get("page"))
+        context = {"filter_form": form, "page_obj": page_obj, "register": register}
+        return self.render(request, template=f"minutes/{register}.html", context_overrides=context)
+
+    @path("actions/", name="actions")
+    def actions_view(self, request):
+        """The actions of the published minutes, open ones by default; GET ``organisation``, ``status``, ``page``."""
+        return self._register(request, "actions", listings.actions_page)
+
+    @path("decisions/", name="decisions")
+    def decisions_view(self, request):
+        """The decisions of the published minutes, newest first; GET ``query``, ``page``."""
+        return self._register(request, "decisions", listings.decisions_page)
 
 
 class MeetingPage(Page):
@@ -130,10 +155,31 @@ class MeetingPage(Page):
         _("lieu à confirmer"), default=False, help_text=_("Cochez si le lieu ou l'heure doivent encore être confirmés.")
     )
     next_meeting_agenda = RichTextField(_("ordre du jour prévu"), blank=True, features=["bold", "italic", "ul", "ol"])
+    approved_at_meeting = models.ForeignKey(
+        "minutes.MeetingPage",
+        verbose_name=_("PV approuvé lors de la réunion du …"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_minutes",
+        help_text=_("La réunion qui a approuvé ce procès-verbal. Vide : pas encore approuvé."),
+    )
+    # The meeting this one follows, set when it is prepared from it ("Préparer la prochaine réunion"): the same
+    # meeting is never prepared twice. Not shown in the form.
+    previous_meeting = models.ForeignKey(
+        "minutes.MeetingPage",
+        verbose_name=_("réunion précédente"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="prepared_meetings",
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("committee"), FieldPanel("start")]),
         FieldPanel("venue"),
+        PageChooserPanel("approved_at_meeting", "minutes.MeetingPage"),
         InlinePanel("organisations_present", heading=_("Organisations présentes"), label=_("Organisation présente")),
         FieldPanel("agenda"),
         InlinePanel("annexes", heading=_("Annexes"), label=_("Annexe")),
@@ -159,7 +205,22 @@ class MeetingPage(Page):
 
     @property
     def local_start(self):
+        """``start`` in Brussels time (``settings.TIME_ZONE``)."""
         return timezone.localtime(self.start)
+
+    def approved_at_in(self, locale):
+        """The meeting that approved these minutes, in ``locale`` when that version is live (else French), or
+        ``None`` when not approved yet or when that meeting is not live."""
+        meeting = self.approved_at_meeting
+        if meeting is None or not meeting.live:
+            return None
+        return listings.meeting_links([meeting], locale)[meeting.pk]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["approved_at"] = approved_at = self.approved_at_in(self.locale)
+        context["approved_on"] = self.approved_at_meeting.start if approved_at is not None else None
+        return context
 
 
 class MeetingOrganisation(Orderable):

@@ -9,6 +9,11 @@ marked "(not in the minutes)" here:
 - the visit day's end time (16:30) and the trajet's last day.
 People's first names are replaced by their role or organisation.
 
+Actions are ``(what, who, due)``; ``due`` is ``None`` or the name of a timeline date (``"trajet_start"``,
+``"next_meeting"``). The demo's actions of the coordination are the CZS's ("CZS – zone sud"), the partners' own
+role otherwise. The meeting after this one (16 June 2017) is prepared as a draft, as "Préparer la prochaine
+réunion" does in the admin: its planned agenda and the open actions.
+
 Texts may name dates as ``{trajet_start}``, ``{visit}``, ``{visit_short}``, ``{meeting}``, ``{next_meeting}``,
 ``{year}`` (the trajet's) and ``{rentree_year}``: the loader writes them in French from the (possibly shifted)
 timeline, whose days are working days (``loader.Timeline``). The trajet's slug carries its year too. The home
@@ -443,6 +448,11 @@ MEETING = {
                     "Chaque organisateur d'activité",
                     None,
                 ),
+                (
+                    "Envoyer la fiche d'évaluation partagée aux organisateurs des activités du trajet",
+                    "La coordination",
+                    "trajet_start",  # before the trajet starts
+                ),
             ],
         },
         {
@@ -462,12 +472,15 @@ MEETING = {
         {
             "title": "Divers",
             "discussion": "<p>Prochaine réunion de la CZS le {next_meeting}.</p>",
-            "decisions": [],
+            "decisions": [
+                "La prochaine réunion de la CZS a lieu le {next_meeting} à 9 h 30, à la MEF de Forest ou de "
+                "Saint-Gilles (à confirmer).",
+            ],
             "actions": [
                 (
                     "Confirmer au plus vite le lieu de la prochaine réunion (MEF de Forest ou de Saint-Gilles)",
                     "La coordination",
-                    None,
+                    "next_meeting",  # before the next meeting
                 ),
             ],
         },

@@ -18,6 +18,7 @@ from cms.models import Commune, Organisation, SiteSettings, Venue
 from events.models import AgendaPage, EventPage, ScheduledPageCommune, ScheduledPageOrganiser, TrajetPage, VisitPage
 from home.models import HomePage, StandardPage
 from minutes.models import MeetingOrganisation, MeetingPage, MinutesIndexPage
+from minutes.preparation import next_meeting_fields, prepare_next_meeting
 
 from . import content, registrations, translations
 
@@ -341,8 +342,8 @@ def build_minutes(home, timeline, orgs):
                 {
                     "title": item["title"].format(**words),
                     "discussion": item["discussion"].format(**words),
-                    "decisions": item["decisions"],
-                    "actions": [{"what": what, "who": who, "due": due} for what, who, due in item["actions"]],
+                    "decisions": [decision.format(**words) for decision in item["decisions"]],
+                    "actions": [_action(what, who, due, orgs, timeline) for what, who, due in item["actions"]],
                 },
             )
         )
@@ -367,7 +368,37 @@ def build_minutes(home, timeline, orgs):
             ),
         },
     )
-    return index, meeting
+    return index, meeting, prepare_demo_next_meeting(meeting)
+
+
+def _action(what, who, due, orgs, timeline):
+    """An action block's value; the coordination's actions are the CZS's (see ``content``)."""
+    days = {"trajet_start": content.TRAJET_START, "next_meeting": content.MEETING["next_meeting"]["date"]}
+    return {
+        "what": what,
+        "who": who,
+        "due": timeline.date(days[due]) if due else None,
+        "organisation": orgs["CZS"] if who == "La coordination" else None,
+    }
+
+
+def prepare_demo_next_meeting(meeting):
+    """The draft of the next meeting, prepared as the admin's "Préparer la prochaine réunion" does; when the
+    timeline moved (``--shift-to``), the same draft is brought up to date (new revision, still a draft)."""
+    draft, created = prepare_next_meeting(meeting)
+    if created:
+        return draft
+    wanted = next_meeting_fields(meeting)
+    latest = draft.get_latest_revision_as_object()
+    if all(_comparable(MeetingPage, name, getattr(latest, name)) == _comparable(MeetingPage, name, value)
+           for name, value in wanted.items()):  # fmt: skip
+        return draft
+    for name, value in wanted.items():
+        setattr(draft, name, value)
+    draft.draft_title = draft.title
+    draft.save()
+    draft.save_revision()
+    return draft
 
 
 def build_standard_pages(home):
@@ -391,14 +422,15 @@ def load(shift_to=None):
     """Build the whole demo site. ``shift_to``: a Monday (``datetime.date``) on which the trajet starts.
 
     :raises ValueError: if ``shift_to`` is not a Monday.
-    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting) and
+    :returns: dict of the main pages (home, agenda, trajet, activities, visit, minutes_index, meeting, next_meeting:
+        the draft of the meeting after it) and
         ``translations``: ``{"nl"|"en": {home, agenda, trajet, visit}}`` (see ``home.demo.translations``).
     """
     timeline = Timeline(shift_to)
     orgs, communes, venues = build_snippets()
     home = build_home()
     agenda, trajet, activities, visit = build_agenda(home, timeline, orgs, communes, venues)
-    minutes_index, meeting = build_minutes(home, timeline, orgs)
+    minutes_index, meeting, next_meeting = build_minutes(home, timeline, orgs)
     privacy, accessibility = build_standard_pages(home)
     registrations.load(activities, visit, orgs)
     pages = {
@@ -409,6 +441,7 @@ def load(shift_to=None):
         "visit": visit,
         "minutes_index": minutes_index,
         "meeting": meeting,
+        "next_meeting": next_meeting,
         "privacy": privacy,
         "accessibility": accessibility,
     }

@@ -74,6 +74,16 @@ def test_minutes_are_accessible_to_partners(new_context, live_server, demo_upcom
     assert_no_axe_violation(page)
     assert_headings_in_order(page)
 
+    # The registers, with filters and results.
+    for path, title in (
+        ("actions/?status=all", "Actions en cours"),
+        ("decisions/?query=fiche", "Registre des décisions"),
+    ):
+        page.goto(f"/fr/espace-partenaires/{path}")
+        assert page.locator("h1").inner_text() == title
+        assert_no_axe_violation(page)
+        assert_headings_in_order(page)
+
 
 def test_agenda_updated_in_place_stays_accessible(page, live_server, demo_upcoming):
     page.goto("/fr/agenda/")
