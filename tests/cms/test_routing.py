@@ -66,6 +66,9 @@ PATHS = [
     ["inconnu"],
     ["espace-partenaires"],
     ["espace-partenaires", "reunion"],
+    ["espace-partenaires", "actions"],  # the partners' space's own routes (RoutablePageMixin)
+    ["espace-partenaires", "decisions"],
+    ["espace-partenaires", "inconnu"],
     ["trajet-emploi", "atelier-cv"],
 ]
 
