@@ -166,6 +166,6 @@ def test_queries_do_not_grow_with_meetings(client, partner, space, django_assert
             parent=space, start=brussels(2017, 3, day, 9, 30), venue=VenueFactory(), next_meeting_start=NOW
         )
         meeting.save_revision().publish()
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = feed(client, profile)
     assert response.status_code == 200 and response.content.count(b"BEGIN:VEVENT") == 25

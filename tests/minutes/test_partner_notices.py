@@ -1,8 +1,10 @@
 """The e-mail "Nouveau procès-verbal": once per partner and meeting, in the partner's language, on the first
 publication of the French page only."""
 
+import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
@@ -151,3 +153,24 @@ def test_a_failed_sending_is_kept_and_sent_later_once(draft_meeting, django_capt
     assert [message.to for message in mail.outbox] == [["amina@example.org"]]
     notice.refresh_from_db()
     assert (notice.status, notice.attempts, notice.error) == ("sent", 2, "")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' data (root page, locales)
+def test_with_the_database_backend_sent_by_the_worker_once(home):
+    """In production the task waits in the queue until the publishing transaction committed, then the worker
+    sends each e-mail once, even if the same task is queued twice."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.factories import MeetingPageFactory, MinutesIndexPageFactory, brussels
+
+    space = MinutesIndexPageFactory(parent=home)
+    meeting = MeetingPageFactory(parent=space, start=brussels(2017, 4, 20, 9, 30), live=False)
+    make_partner("amina")
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        meeting.save_revision().publish()
+        ours = DBTaskResult.objects.filter(task_path="minutes.tasks.send_minutes_notices")
+        assert ours.count() == 1 and mail.outbox == []  # queued on commit, not run yet
+        send_minutes_notices.enqueue(meeting.pk)  # queued twice
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=open("/dev/null", "w"))
+    assert [message.to for message in mail.outbox] == [["amina@example.org"]]
+    assert MinutesNotice.objects.get().status == "sent"
