@@ -62,7 +62,8 @@ def profile_for_token(token):
 
 def meetings_for(user, language, now):
     """``[(French MeetingPage, MeetingPage in language)]`` oldest first: the meetings ``user`` may see, from
-    ``PAST_DAYS`` before ``now`` on. Queries: the restrictions, their groups, the user's groups, the meetings, their translations."""
+    ``PAST_DAYS`` before ``now`` (aware) on. Queries: the restrictions, their groups, the user's groups, the
+    meetings and their translations, whatever their number."""
     viewer = SimpleNamespace(user=user, session={})  # what Wagtail's restrictions read of a request
     restricted = failed_restrictions_q(viewer)
     visible = MeetingPage.objects.live() if restricted is None else MeetingPage.objects.live().exclude(restricted)

@@ -2,9 +2,10 @@
 
 A meeting is one meeting in three languages: it is its French page (the default locale's, the one the
 moderation workflow publishes; its translations follow it). When that page is published for the first time
-(``minutes.signals.on_publish``, Wagtail's ``page_published`` signal: ``first_published_at`` equals ``last_published_at``), a
-``MinutesNotice`` row is written for each partner to tell (``minutes.partners.recipients``) within the publishing
-transaction, and once it commits the task ``minutes.tasks.send_minutes_notices`` sends them. Republishing (a
+(``minutes.signals.on_publish`` on Wagtail's ``page_published`` signal, when ``first_published_at`` equals
+``last_published_at``), a ``MinutesNotice`` row is written for each partner to tell
+(``minutes.partners.recipients``) within the publishing transaction, and once it commits the task
+``minutes.tasks.send_minutes_notices`` sends them. Republishing (a
 correction), publishing a translation, unpublishing and publishing again send nothing: the first publication
 is over, and the unique (meeting, partner) row could not be written twice anyway.
 
@@ -50,7 +51,8 @@ def build_message(notice):
     language = notice.language or settings.LANGUAGE_CODE
     with translation.override(language):
         page = page_in(notice.meeting, language)
-        _site_id, root_url, _path = page.get_url_parts()
+        parts = page.get_url_parts()  # (site id, root URL, path) from the Wagtail Site, or None if not routable
+        root_url = parts[1] if parts else settings.WAGTAILADMIN_BASE_URL
         context = {
             "name": notice.user.get_full_name() or notice.user.get_username(),
             "title": page.title,
@@ -89,7 +91,7 @@ def deliver(notice_id):
         return True
     notice.language = language_of(user)  # the language chosen by now
     try:
-        build_message(notice).send()
+        build_message(notice).send()  # a page or template error is a failure of this row too, kept and retried
     except Exception as error:  # any backend failure: SMTP down, refused, timeout...
         logger.warning("Minutes e-mail %s failed: %s", notice_id, error)
         MinutesNotice.objects.filter(pk=notice_id).update(
