@@ -1,6 +1,8 @@
 """The e-mail "Nouveau procès-verbal": once per partner and meeting, in the partner's language, on the first
 publication of the French page only."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
@@ -174,3 +176,41 @@ def test_with_the_database_backend_sent_by_the_worker_once(home):
         call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=open("/dev/null", "w"))
     assert [message.to for message in mail.outbox] == [["amina@example.org"]]
     assert MinutesNotice.objects.get().status == "sent"
+
+
+def test_told_when_the_moderator_approves_not_when_submitted(
+    draft_meeting, partners, django_capture_on_commit_callbacks
+):
+    editor = UserFactory(username="ed", groups=["Editors"])
+    moderator = UserFactory(username="mod", groups=["Moderators"])
+
+    def minutes_emails():
+        return sorted(m.to[0] for m in mail.outbox if m.subject.startswith(("Nouveau procès-verbal", "Nieuw", "New")))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft_meeting.save_revision(user=editor)
+        state = draft_meeting.get_workflow().start(draft_meeting, editor)
+    assert minutes_emails() == []  # submitted for moderation, not published
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "approve")
+    draft_meeting.refresh_from_db()
+    assert draft_meeting.live
+    assert minutes_emails() == ["amina@example.org", "jan@example.org", "sarah@example.org"]
+
+
+def test_a_second_run_at_the_same_moment_sends_nothing(draft_meeting, django_capture_on_commit_callbacks):
+    """Another worker claimed the row (``sending_since``) and is sending it: this run leaves it alone, until the
+    claim is older than ``CLAIM_TIMEOUT`` (that worker died)."""
+    from django.utils import timezone
+
+    from minutes.notices import CLAIM_TIMEOUT
+
+    make_partner("amina")
+    with django_capture_on_commit_callbacks(execute=False):
+        draft_meeting.save_revision().publish()
+    MinutesNotice.objects.update(sending_since=timezone.now())
+    send_minutes_notices.enqueue(draft_meeting.pk)
+    assert mail.outbox == []
+    MinutesNotice.objects.update(sending_since=timezone.now() - CLAIM_TIMEOUT - dt.timedelta(seconds=1))
+    send_minutes_notices.enqueue(draft_meeting.pk)
+    assert [message.to for message in mail.outbox] == [["amina@example.org"]]
