@@ -1,7 +1,7 @@
 """iCalendar (RFC 5545) for activities and visits, built with the ``icalendar`` library.
 
 - ``DTSTART``/``DTEND`` carry ``TZID=Europe/Brussels`` and the calendar holds the matching ``VTIMEZONE``, so
-  clients keep the local hour on both sides of a DST change. It is written by its rules (``cms.ical.brussels_vtimezone``:
+  clients keep the local hour on both sides of a DST change. It is written by its rules (``brussels_vtimezone``:
   EU summer time, RRULEs, RFC 5545 §3.6.5), a few lines valid for every year, rather than every transition since
   1970 up to 2038 as ``Calendar.add_missing_timezones`` writes it (another zone in the settings falls back to it).
 - ``UID`` is the page's ``translation_key`` (a UUID, as RFC 7986 §5.3 recommends): the same for the French,
