@@ -22,6 +22,7 @@ partner's calendar. A fixed number of queries whatever the number of meetings.
 """
 
 import datetime
+import hmac
 import re
 from types import SimpleNamespace
 
@@ -39,7 +40,7 @@ from cms.display import where_text
 from cms.ical import brussels_vtimezone, utc
 from cms.privacy import failed_restrictions_q
 
-from .models import MeetingPage, PartnerProfile
+from .models import MeetingPage, PartnerProfile, calendar_token_digest
 
 PRODID = "-//MEF Saint-Gilles Forest Uccle//Espace partenaires//FR"
 PAST_DAYS = 365
@@ -53,11 +54,19 @@ def profile_for_token(token):
     else ``None``. One query."""
     if not TOKEN_RE.fullmatch(token):
         return None
-    return (
+    profile = (
         PartnerProfile.objects.select_related("user")
-        .filter(calendar_token=token, user__is_active=True, user__groups__name=settings.PARTNERS_GROUP_NAME)
+        .filter(
+            calendar_token_hash=calendar_token_digest(token),
+            user__is_active=True,
+            user__groups__name=settings.PARTNERS_GROUP_NAME,
+        )
         .first()
     )
+    # The digest matched; the token itself is compared in constant time (and exactly, whatever the collation).
+    if profile is None or not hmac.compare_digest(profile.calendar_token, token):
+        return None
+    return profile
 
 
 def meetings_for(user, language, now):

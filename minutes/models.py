@@ -1,5 +1,6 @@
 """The partners' space: MinutesIndexPage (partners only) → MeetingPage (one committee meeting's minutes)."""
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -204,13 +205,20 @@ def new_calendar_token():
     return secrets.token_urlsafe(32)
 
 
+def calendar_token_digest(token):
+    """SHA-256 of ``token`` (64 hexadecimal characters): what a calendar request is looked up by."""
+    return hashlib.sha256(token.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 class PartnerProfile(models.Model):
     """A partner's preferences: the language of their e-mails and calendar, the minutes e-mails, the private
     calendar link (``/partenaires/calendrier/<calendar_token>.ics``).
 
     The token is kept in plain text so that the partner can copy the link again from "Mes préférences" on any
     device; it only opens the meetings' dates and titles (the minutes themselves still need a login) and is
-    replaced at once by "Révoquer et créer un nouveau lien". A user without a profile has the defaults.
+    replaced at once by "Révoquer et créer un nouveau lien". A request is looked up by the token's SHA-256
+    (``calendar_token_hash``), so the time the database takes to compare says nothing about the token itself,
+    then compared with the token in constant time. A user without a profile has the defaults.
     """
 
     user = models.OneToOneField(
@@ -235,6 +243,7 @@ class PartnerProfile(models.Model):
     calendar_token = models.CharField(
         _("jeton de l'agenda privé"), max_length=64, unique=True, default=new_calendar_token, editable=False
     )
+    calendar_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     calendar_token_created = models.DateTimeField(_("lien d'agenda créé le"), default=timezone.now, editable=False)
 
     class Meta:
@@ -248,6 +257,12 @@ class PartnerProfile(models.Model):
     def email_language(self):
         """The language code of this partner's e-mails and calendar (the site's default when left blank)."""
         return self.language or settings.LANGUAGE_CODE
+
+    def save(self, *args, **kwargs):
+        self.calendar_token_hash = calendar_token_digest(self.calendar_token)
+        if kwargs.get("update_fields") is not None and "calendar_token" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "calendar_token_hash"}
+        super().save(*args, **kwargs)
 
     def renew_calendar_token(self):
         """Replace the calendar token (the old link stops working at once) and save."""
