@@ -20,10 +20,11 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
+from icalendar import Calendar, Event, vDuration
 
 from cms.days import local
 from cms.display import where_text
+from cms.ical import brussels_vtimezone, utc
 from cms.models import Commune
 from cms.privacy import visible_to
 
@@ -57,10 +58,6 @@ def description_text(page, url):
     return "\n".join(lines)
 
 
-def utc(value):
-    return value.astimezone(datetime.UTC)
-
-
 def page_event(page, request):
     """A ``VEVENT`` for ``page`` (a ScheduledPage), texts in the active language, times in Europe/Brussels."""
     url = page.get_full_url(request)
@@ -84,25 +81,6 @@ def page_event(page, request):
     # §3.8.7.4: raised at each announced change of status, date, time or place, so subscribed clients update.
     event.add("sequence", page.sequence)
     return event
-
-
-def brussels_vtimezone():
-    """The ``VTIMEZONE`` of Europe/Brussels by its rules: CET (UTC+1) from the last Sunday of October at 03:00,
-    CEST (UTC+2) from the last Sunday of March at 02:00, as the EU has had it since 1996 (Directive 2000/84/EC).
-    RFC 5545 §3.6.5, the ``RRULE`` form of its examples."""
-    timezone = Timezone()
-    timezone.add("tzid", "Europe/Brussels")
-    for part, start, offsets, name, month in (
-        (TimezoneDaylight(), datetime.datetime(1996, 3, 31, 2), (1, 2), "CEST", 3),
-        (TimezoneStandard(), datetime.datetime(1996, 10, 27, 3), (2, 1), "CET", 10),
-    ):
-        part.add("dtstart", start)
-        part.add("tzoffsetfrom", datetime.timedelta(hours=offsets[0]))
-        part.add("tzoffsetto", datetime.timedelta(hours=offsets[1]))
-        part.add("tzname", name)
-        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
-        timezone.add_component(part)
-    return timezone
 
 
 def build_calendar(pages, request, *, name, language):

@@ -34,7 +34,10 @@ class MinutesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .models import MeetingPage
+        from .signals import on_publish
         from .sync import on_page_published
 
+        # Records first (decisions, actions), then the partners' e-mails about the same publication.
         page_published.connect(on_page_published, sender=MeetingPage, dispatch_uid="minutes-records")
+        page_published.connect(on_publish, dispatch_uid="minutes-notices-on-publish")
         post_migrate.connect(grant_report_permissions, sender=self)

@@ -1,5 +1,8 @@
 """The partners' space: MinutesIndexPage (partners only) → MeetingPage (one committee meeting's minutes)."""
 
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -256,3 +259,107 @@ class MeetingAnnex(Orderable):
     def save(self, *args, **kwargs):
         keep_in_partners_collection(self.document)  # however the annex is made (admin, demo loader, code)
         return super().save(*args, **kwargs)
+
+
+def new_calendar_token():
+    """A fresh private calendar token: 32 random bytes, URL-safe base64 (43 characters)."""
+    return secrets.token_urlsafe(32)
+
+
+def calendar_token_digest(token):
+    """SHA-256 of ``token`` (64 hexadecimal characters): what a calendar request is looked up by."""
+    return hashlib.sha256(token.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class PartnerProfile(models.Model):
+    """A partner's preferences: the language of their e-mails and calendar, the minutes e-mails, the private
+    calendar link (``/partenaires/calendrier/<calendar_token>.ics``).
+
+    The token is kept in plain text so that the partner can copy the link again from "Mes préférences" on any
+    device; it only opens the meetings' dates and titles (the minutes themselves still need a login) and is
+    replaced at once by "Révoquer et créer un nouveau lien". A request is looked up by the token's SHA-256
+    (``calendar_token_hash``), so the time the database takes to compare says nothing about the token itself,
+    then compared with the token in constant time. A user without a profile has the defaults.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utilisateur"),
+        on_delete=models.CASCADE,
+        related_name="partner_profile",
+    )
+    language = models.CharField(
+        _("langue"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="fr",
+        blank=True,
+        help_text=_("Langue des e-mails et de l'agenda privé. Vide : la langue par défaut du site."),
+    )
+    notify_minutes = models.BooleanField(
+        _("e-mail à chaque nouveau procès-verbal"),
+        default=True,
+        help_text=_("Décochez pour ne plus recevoir d'e-mail quand un procès-verbal est publié."),
+    )
+    calendar_token = models.CharField(
+        _("jeton de l'agenda privé"), max_length=64, unique=True, default=new_calendar_token, editable=False
+    )
+    calendar_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    calendar_token_created = models.DateTimeField(_("lien d'agenda créé le"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("profil de partenaire")
+        verbose_name_plural = _("profils de partenaires")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def email_language(self):
+        """The language code of this partner's e-mails and calendar (the site's default when left blank)."""
+        return self.language or settings.LANGUAGE_CODE
+
+    def save(self, *args, **kwargs):
+        self.calendar_token_hash = calendar_token_digest(self.calendar_token)
+        if kwargs.get("update_fields") is not None and "calendar_token" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "calendar_token_hash"}
+        super().save(*args, **kwargs)
+
+    def renew_calendar_token(self):
+        """Replace the calendar token (the old link stops working at once) and save."""
+        self.calendar_token = new_calendar_token()
+        self.calendar_token_created = timezone.now()
+        self.save(update_fields=["calendar_token", "calendar_token_created"])
+
+
+class MinutesNotice(models.Model):
+    """The e-mail "Nouveau procès-verbal" owed to, then sent to, one partner for one meeting (its French page).
+
+    A row is written for each partner when the meeting is first published; the unique (meeting, user) pair makes
+    sure nobody is ever told twice about one meeting, whatever republishes it or runs the task again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("à envoyer")
+        SENT = "sent", _("envoyé")
+        SKIPPED = "skipped", _("non envoyé (désabonné ou plus partenaire)")
+
+    meeting = models.ForeignKey(
+        MeetingPage, verbose_name=_("réunion"), on_delete=models.CASCADE, related_name="partner_notices"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    language = models.CharField(_("langue"), max_length=10, choices=settings.LANGUAGES, blank=True)
+    created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+    # Set while one task sends this e-mail: a second run of the task leaves it alone (see minutes.notices).
+    sending_since = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
+    error = models.TextField(_("dernière erreur"), blank=True)
+
+    class Meta:
+        verbose_name = _("avis de procès-verbal")
+        verbose_name_plural = _("avis de procès-verbaux")
+        constraints = [models.UniqueConstraint(fields=["meeting", "user"], name="minutes_notice_once_per_partner")]

@@ -1,6 +1,7 @@
 """Admin of the partners' space: "Importer un PV (Word)" (``word_import_views``) in the main menu and on the
 partners' space, for users who may add a meeting there; "Préparer la prochaine réunion" on a published meeting
-(page header and listing menus); the report "Actions et décisions" (menu Rapports)."""
+(page header and listing menus); the report "Actions et décisions" (menu Rapports); the partners' preferences
+(``minutes.viewsets``, menu Paramètres)."""
 
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -14,6 +15,7 @@ from wagtail.models import Locale
 from .admin_views import may_prepare, prepare_next_meeting_view
 from .models import MeetingPage, MinutesIndexPage
 from .reports import RecordsReportView
+from .viewsets import partner_profile_viewset
 from .word_import_views import WordImportView, importable_indexes
 
 
@@ -88,3 +90,8 @@ def register_records_report_menu_item():
     return RecordsReportMenuItem(
         _("Actions et décisions"), reverse("minutes_records_report"), icon_name="tasks", order=710
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_profiles():
+    return partner_profile_viewset

@@ -13,6 +13,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import MultilingualSitemap
+from minutes import calendar as partner_calendar
+from minutes import views as minutes_views
 from search import views as search_views
 
 from . import errors
@@ -43,6 +45,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("api/v2/", api_router.urls),
     path("agenda/", include("events.urls")),
+    # A partner's private calendar, by the secret token in its URL (any token shape reaches the view: 404, no redirect).
+    path("partenaires/calendrier/<str:token>.ics", partner_calendar.partner_calendar, name="partner-calendar"),
     # Browsers and bookmarks ask for /favicon.ico whatever the page declares.
     path("favicon.ico", RedirectView.as_view(permanent=True), {"static_path": "favicon.svg"}),
 ]
@@ -64,6 +68,8 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Before Wagtail's pages: the partners' preferences are a view of their own, not a page of the space.
+    path("espace-partenaires/preferences/", minutes_views.preferences, name="partner-preferences"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
