@@ -28,10 +28,20 @@ FOCUS_STATE = """() => {
 
 def tab_through(page, limit=150):
     """Press Tab from the top of the page until focus leaves the document; the focus states, one per element."""
+    # A group of radio buttons is one Tab stop (its checked button, else its first), as browsers make it; the
+    # arrow keys move inside the group.
     expected = page.evaluate(
-        """(selector) => [...document.querySelectorAll(selector)]
-             .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
-             .map((el, index) => { el.dataset.kbd = index; return index; })""",
+        """(selector) => {
+             const stop = (el) => {
+               if (el.type !== 'radio' || !el.name) return true;
+               const group = [...document.querySelectorAll(`input[type=radio][name="${el.name}"]`)];
+               return el === (group.find(radio => radio.checked) || group[0]);
+             };
+             return [...document.querySelectorAll(selector)]
+               .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+               .filter(stop)
+               .map((el, index) => { el.dataset.kbd = index; return index; });
+           }""",
         FOCUSABLE,
     )
     states = []
